@@ -1,0 +1,158 @@
+"""The command line: ``briefsite ingest|check|build``. The only module that prints.
+
+``tasks.py`` (invoke) calls these same functions; this entry point is for editors without
+invoke (``python -m briefsite ...``). Bad input ends in ``Error: ...`` and exit 1, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+
+from .errors import BriefsiteError, ContentError, Diagnostic, Severity, SourceError
+from .validate import ProjectPaths, check_project, read_registry
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], github: bool = False) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format_github() if github else diagnostic.format())
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest_file
+
+    paths = ProjectPaths(Path(args.root))
+    source = Path(args.source)
+    registry, problems = read_registry(paths)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ContentError(problems)
+    overrides = dict(item.split("=", 1) for item in args.speaker)
+    result = ingest_file(source, registry, date=args.date, speaker_ids=overrides)
+
+    if args.stdout:
+        sys.stdout.write(result.markdown)
+    else:
+        target = paths.bulletins / f"{result.slug}.md"
+        if target.exists() and target.read_text(encoding="utf-8") != result.markdown and not args.force:
+            raise SourceError(
+                str(target),
+                "a different bulletin with this name exists already",
+                "compare them; pass --force to replace it with the new ingest",
+            )
+        kept = paths.sources / source.name
+        if not kept.exists():
+            paths.sources.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, kept)
+            print(f"kept the raw text as {paths.display(kept)}")
+        paths.bulletins.mkdir(parents=True, exist_ok=True)
+        target.write_text(result.markdown, encoding="utf-8")
+        print(f"wrote {paths.display(target)}")
+        print(f"  speakers: {', '.join(s.id for s in result.speakers) or '(none found)'}")
+        print(f"  regions:  {', '.join(result.regions) or '(none found)'}")
+        print(f"  themes:   {', '.join(result.themes) or '(none found)'}")
+
+    out = sys.stderr if args.stdout else sys.stdout
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=out)
+    if result.new_experts:
+        if args.update_registry:
+            from .registry_edit import add_experts
+
+            added = add_experts(paths, result.new_experts)
+            print(f"added {len(added)} expert(s) to content/registry/experts.yaml: "
+                  f"{', '.join(added)}", file=out)  # fmt: skip
+        else:
+            print("\nnot in the registry yet (add to content/registry/experts.yaml, "
+                  "or rerun with --update-registry):", file=out)  # fmt: skip
+            for expert in result.new_experts:
+                print(_proposal_yaml(expert), file=out)
+    return 0
+
+
+def _proposal_yaml(expert) -> str:
+    aliases = ", ".join(expert.aliases)
+    return (f"\n- id: {expert.id}\n  name: {expert.name}\n  family_name: {expert.family_name}\n"
+            f"  aliases: [{aliases}]")  # fmt: skip
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    paths = ProjectPaths(Path(args.root))
+    report = check_project(paths)
+    github = args.format == "github"
+    _print_diagnostics(report.diagnostics, github)
+    errors, warnings = len(report.errors), len(report.warnings)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if not github:
+        status = "failed" if failed else "ok"
+        print(f"check {status}: {len(report.bulletins)} bulletin(s), {errors} error(s), "
+              f"{warnings} warning(s)")  # fmt: skip
+    return 1 if failed else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    paths = ProjectPaths(Path(args.root))
+    settings_file = "publishconf.py" if args.production else "pelicanconf.py"
+    report = build_site(paths, paths.root / settings_file, output=args.output)
+    _print_diagnostics(report.warnings)
+    print(f"built {report.pages} page(s) into {args.output or 'output'}/ "
+          f"in {report.seconds:.2f} s")  # fmt: skip
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="briefsite", description=__doc__.splitlines()[0])
+    main.add_argument("--root", default=".", help="the project folder (default: here)")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    ingest = commands.add_parser("ingest", help="normalise a raw bulletin into content/bulletins/")
+    ingest.add_argument("source", help="the raw bulletin, a .txt file")
+    ingest.add_argument("--stdout", action="store_true", help="print the Markdown, write nothing")
+    ingest.add_argument("--date", type=_date, help="date of publication, when the text lacks it")
+    ingest.add_argument("--speaker", action="append", default=[], metavar="NAME=ID",
+                        help="which expert a shared name means (namesakes)")  # fmt: skip
+    ingest.add_argument("--update-registry", action="store_true",
+                        help="add unknown experts to content/registry/experts.yaml")  # fmt: skip
+    ingest.add_argument("--force", action="store_true", help="replace a different existing file")
+    ingest.set_defaults(run=cmd_ingest)
+
+    check = commands.add_parser("check", help="validate all bulletins and registries")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument("--format", choices=["text", "github"], default="text")
+    check.set_defaults(run=cmd_check)
+
+    build = commands.add_parser("build", help="build the site with Pelican")
+    build.add_argument("--production", action="store_true", help="use publishconf.py")
+    build.add_argument("--output", help="output folder (default: from the settings)")
+    build.set_defaults(run=cmd_build)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as error:
+        _print_diagnostics(error.diagnostics, getattr(args, "format", "") == "github")
+        print(f"Error: {len(error.diagnostics)} problem(s) in the content; nothing was built",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    except BriefsiteError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Recognisers for the bulletin's descriptive fields, each a small pure function.
+
+Every function here looks at one line or one paragraph and answers one question (is this a
+date? a series line? who compiled it?), so that the layout logic in ``pipeline`` stays
+readable and each rule can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+_DATE_PATTERNS = [
+    # June.16 2021 / September 22, 2023 / Sept. 22nd, 2023
+    re.compile(rf"\b{_MONTH}\.?\s*{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # 16 June 2021 / 16th of June, 2021
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b", re.IGNORECASE),
+    # 2018-06-23 / 2018/6/23 / 2018.06.23
+    re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
+    # 2021年6月16日
+    re.compile(rf"{_YEAR}\s*年\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
+]
+# A day and a month with no year: "31 Jul", "Jul 31"
+_PARTIAL_DATE = [
+    re.compile(rf"^{_DAY}\s*{_MONTH}\.?(?![a-z])", re.IGNORECASE),
+    re.compile(rf"^{_MONTH}\.?\s*{_DAY}\b(?!,?\s*\d)", re.IGNORECASE),
+]
+# Something that looks like a date but in a form we cannot read unambiguously: 16/06/21
+_UNREADABLE_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in the text: ``value`` when complete and real, else why not."""
+
+    text: str
+    value: dt.date | None = None
+    problem: str = ""
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The first complete date in ``text`` (any of the sources' forms), if there is one."""
+    best: tuple[int, re.Match[str]] | None = None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), match)
+    if best is None:
+        unreadable = _UNREADABLE_DATE.search(text)
+        if unreadable:
+            return FoundDate(unreadable.group(0), problem="is in a form that cannot be read safely")
+        return None
+    match = best[1]
+    try:
+        value = dt.date(
+            int(match.group("year")), _month_number(match.group("month")), int(match.group("day"))
+        )
+    except ValueError as error:
+        return FoundDate(match.group(0), problem=f"is not a real date ({error})")
+    return FoundDate(match.group(0), value)
+
+
+def find_partial_date(text: str) -> str:
+    """A day-and-month without a year at the start of ``text`` (``31`` / ``Jul``), or ''."""
+    for pattern in _PARTIAL_DATE:
+        match = pattern.match(text)
+        if match:
+            return match.group(0)
+    return ""
+
+
+_NUMBER_VOLUME = re.compile(
+    r"^\{?\s*No\.?\s*(?P<number>\d+)\s*[,;]?\s*(?:Vol\.?|Volume)\s*(?P<volume>\d+)\s*\}?$",
+    re.IGNORECASE,
+)
+
+
+def number_and_volume(line: str) -> tuple[int, int] | None:
+    """``{No.10 Vol. 145}`` -> (10, 145)."""
+    match = _NUMBER_VOLUME.match(line.strip())
+    return (int(match.group("number")), int(match.group("volume"))) if match else None
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_SERIES = re.compile(
+    r"^(?:(?P<year>(?:19|20)\d{2})\s+)?(?P<series>[A-Z][\w&’' -]*?\b(?:Bulletin|Brief|Briefing|"
+    r"Newsletter|Digest|Report))\s*(?:No\.?\s*)?(?P<issue>[IVXLCDM]+|\d+)?$"
+)
+
+
+def roman_to_int(text: str) -> int:
+    total = 0
+    for current, following in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN[current]
+        total += -value if following and _ROMAN[following] > value else value
+    return total
+
+
+@dataclass(frozen=True)
+class SeriesLine:
+    series: str
+    issue: int | None
+    year: int | None
+
+
+def series_line(line: str) -> SeriesLine | None:
+    """``2021 Pujiang Innovation Forum Bulletin X`` -> series, issue 10, year 2021."""
+    match = _SERIES.match(line.strip())
+    if not match:
+        return None
+    issue = match.group("issue")
+    number = None if not issue else int(issue) if issue.isdigit() else roman_to_int(issue)
+    year = int(match.group("year")) if match.group("year") else None
+    return SeriesLine(match.group("series").strip(), number, year)
+
+
+_ORG_WORDS = (
+    r"Center|Centre|Institute|Academy|Forum|University|Association|Office|Council|Society|"
+    r"Foundation|Committee|Commission|Bureau|Ministry|Department|Daily|Press|Times|News|"
+    r"Post|Herald|Journal|Paper|Agency|Think Tank|Group"
+)
+_ORGANISATION = re.compile(rf"\b(?:{_ORG_WORDS})\b")
+
+
+def looks_like_organisation(text: str) -> bool:
+    """A short line naming an institution (``Shanghai Center for Pujiang Innovation Forum``)."""
+    words = text.split()
+    capitalised = all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
+    return 1 < len(words) <= 12 and capitalised and bool(_ORGANISATION.search(text))
+
+
+_COMPILED_BY = re.compile(
+    r"^(?:Summari[sz]ed|Compiled|Edited|Written|Reported|Prepared|Collated)\s+by\s*[:：]?\s*"
+    r"(?P<names>.+?)\.?$",
+    re.IGNORECASE,
+)
+_AUTHOR = re.compile(
+    r"\b(?:author|reporter|by)\s*[:：]?\s*(?P<names>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})*)\s*\.?$"
+)
+
+
+def split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|、|\band\b|&)\s*", text.strip().rstrip("."))
+    return [part for part in (p.strip() for p in parts) if part]
+
+
+def compilers(line: str) -> list[str]:
+    """``Summarized by Chen Zhu`` / ``Compiled by: A, B`` / ``..., author Xu Qimin``."""
+    match = _COMPILED_BY.match(line.strip())
+    if match:
+        return split_names(match.group("names"))
+    match = _AUTHOR.search(line.strip())
+    if match and ("published" in line.lower() or line.lower().startswith(("author", "reporter"))):
+        return split_names(match.group("names"))
+    return []
+
+
+_PUBLISHED_IN = re.compile(
+    r"published\s+(?:in|by|on)\s+(?:the\s+)?(?P<publisher>[A-Z][\w&’' -]*?)\s*(?:,|\bon\b|\d{4}|$)"
+)
+_LINKAGE = re.compile(
+    r"^(?:Linkage|Link|Source)\s*[:：]\s*\[(?P<publisher>[^\]]+)\]\s*"
+    r"(?:(?P<who>[^:：]{2,60}?)\s*[:：]\s*)?(?P<title>.+)$",
+    re.IGNORECASE,
+)
+_INTERVIEW_WITH = re.compile(r"interview\s+with\s+(?:the\s+)?(?P<publisher>[A-Z][\w&’' ]*[\w])")
+
+
+def published_in(line: str) -> str:
+    """``This article was published in Wen Wei Paper 2018-06-23`` -> ``Wen Wei Paper``."""
+    match = _PUBLISHED_IN.search(line)
+    return match.group("publisher").strip() if match else ""
+
+
+@dataclass(frozen=True)
+class Linkage:
+    publisher: str
+    person: str
+    title: str
+
+
+def linkage(line: str) -> Linkage | None:
+    """``Linkage:[Economic Daily] WEN Yuyuan: Adapting ...`` -> publisher, person, title."""
+    match = _LINKAGE.match(line.strip())
+    if not match:
+        return None
+    return Linkage(
+        match.group("publisher").strip(), (match.group("who") or "").strip(), match.group("title")
+    )
+
+
+def interview_outlet(text: str) -> str:
+    match = _INTERVIEW_WITH.search(text)
+    return match.group("publisher").strip() if match else ""
+
+
+_EDITORS_NOTE = re.compile(r"^(?:\*\*)?Editor[’']?s\s+Note\s*[:：]\s*(?:\*\*)?\s*", re.IGNORECASE)
+
+
+def editors_note(paragraph: str) -> str:
+    """The text of an ``Editor's Note:`` paragraph, or '' when it is not one."""
+    match = _EDITORS_NOTE.match(paragraph)
+    return paragraph[match.end() :].strip() if match else ""
+
+
+_EVENT_WORD = r"(?:Forum|Symposium|Conference|Summit|Congress|Seminar|Expo|Dialogue|Workshop)"
+_CAP = r"[A-Z&][\w&’'-]*"
+_LINK = r"(?:of|on|and|for|the|in|&)"
+_EVENT_PATTERNS = [
+    # Theme Forum: "Regional Innovation and Development" of the Pujiang Innovation Forum 2023
+    re.compile(
+        rf"(?:The\s+)?(?P<sub>{_CAP}(?:\s+{_CAP})*?\s+{_EVENT_WORD})\s*:?\s*[\"“](?P<name>[^\"”]+)"
+        rf"[\"”]\s+of\s+the\s+(?P<main>{_CAP}(?:\s+{_CAP})*\s+{_EVENT_WORD}(?:\s+\d{{4}})?)"
+    ),
+    # In 2021 Pujiang Innovation Forum – The Regional & Urban Forum, ...
+    re.compile(
+        rf"\b(?:In|At|During)\s+(?:the\s+)?(?P<event>(?:\d{{4}}\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?"
+        rf"\s+{_EVENT_WORD}(?:\s+\d{{4}})?(?:\s*[–—-]\s*(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*"
+        rf"\s+{_EVENT_WORD})?)"
+    ),
+    # ... the forum - 2018 International Symposium on Science and Technology Innovation Think Tanks
+    re.compile(
+        rf"(?P<event>(?:19|20)\d{{2}}\s+{_CAP}(?:\s+{_CAP})*?\s+{_EVENT_WORD}"
+        rf"(?:\s+(?:on|of|for)\s+{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*)?)"
+    ),
+]
+
+
+def event(text: str) -> str:
+    """The forum or event a paragraph says the bulletin reports on, or ''."""
+    for pattern in _EVENT_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        if "main" in pattern.groupindex:
+            sub = re.sub(r"^The\s+", "", match.group("sub"))
+            return f"{match.group('main')} – {sub} “{match.group('name')}”"
+        found = re.sub(r"\s+(?:and|of|on|for|the|in|&)$", "", match.group("event").strip())
+        return found.rstrip(" ,.")
+    return ""

@@ -1,0 +1,111 @@
+"""YAML that remembers where each value came from, so errors can name the line.
+
+PyYAML (with its C parser when present) composes the node tree, which carries line and
+column marks, and builds the plain values from the same tree. Dates and timestamps are
+deliberately left as strings: the validator parses them itself, so ``2021-02-30`` becomes a
+precise message instead of an exception from deep inside the YAML library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading without the implicit timestamp type."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Plain values plus the (line, column) of every key and item, 1-based."""
+
+    data: Any
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """Position of the deepest part of ``path`` that exists in the document."""
+        while path:
+            if path in self.positions:
+                line, column = self.positions[path]
+                return line + self.line_offset, column
+            path = path[:-1]
+        return 1 + self.line_offset, 1
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def load(text: str, line_offset: int = 0) -> YamlDocument:
+    """Parse one YAML document; ``line_offset`` shifts positions (front-matter after ``---``)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or str(error)
+        raise YamlSyntaxError(problem, line + line_offset, column) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(str(error), 1 + line_offset, 1) from None
+    document = YamlDocument(data, line_offset=line_offset)
+    if node is not None:
+        _record(node, (), document.positions)
+    return document
+
+
+def _record(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]]) -> None:
+    positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            child = (*path, key)
+            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _record(value_node, child, positions)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, (*path, index), positions)
+
+
+def duplicate_keys(text: str) -> list[tuple[str, int, int]]:
+    """Keys that appear twice in one mapping (YAML keeps the last one silently)."""
+    found: list[tuple[str, int, int]] = []
+
+    def walk(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = getattr(key_node, "value", "")
+                if key in seen:
+                    found.append((key, key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                seen.add(key)
+                walk(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return []
+    if root is not None:
+        walk(root)
+    return found
