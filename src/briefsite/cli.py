@@ -37,7 +37,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         sys.stdout.write(result.markdown)
     else:
         target = paths.bulletins / f"{result.slug}.md"
-        if target.exists() and target.read_text(encoding="utf-8") != result.markdown and not args.force:
+        if (
+            target.exists()
+            and target.read_text(encoding="utf-8") != result.markdown
+            and not args.force
+        ):
             raise SourceError(
                 str(target),
                 "a different bulletin with this name exists already",
@@ -63,11 +67,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             from .registry_edit import add_experts
 
             added = add_experts(paths, result.new_experts)
-            print(f"added {len(added)} expert(s) to content/registry/experts.yaml: "
-                  f"{', '.join(added)}", file=out)  # fmt: skip
+            print(
+                f"added {len(added)} expert(s) to content/registry/experts.yaml: "
+                f"{', '.join(added)}",
+                file=out,
+            )
         else:
-            print("\nnot in the registry yet (add to content/registry/experts.yaml, "
-                  "or rerun with --update-registry):", file=out)  # fmt: skip
+            print(
+                "\nnot in the registry yet (add to content/registry/experts.yaml, "
+                "or rerun with --update-registry):",
+                file=out,
+            )
             for expert in result.new_experts:
                 print(_proposal_yaml(expert), file=out)
     return 0
@@ -75,8 +85,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _proposal_yaml(expert) -> str:
     aliases = ", ".join(expert.aliases)
-    return (f"\n- id: {expert.id}\n  name: {expert.name}\n  family_name: {expert.family_name}\n"
-            f"  aliases: [{aliases}]")  # fmt: skip
+    return (
+        f"\n- id: {expert.id}\n  name: {expert.name}\n  family_name: {expert.family_name}\n"
+        f"  aliases: [{aliases}]"
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -88,8 +100,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     failed = errors > 0 or (args.strict and warnings > 0)
     if not github:
         status = "failed" if failed else "ok"
-        print(f"check {status}: {len(report.bulletins)} bulletin(s), {errors} error(s), "
-              f"{warnings} warning(s)")  # fmt: skip
+        print(
+            f"check {status}: {len(report.bulletins)} bulletin(s), {errors} error(s), "
+            f"{warnings} warning(s)"
+        )
     return 1 if failed else 0
 
 
@@ -100,8 +114,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings_file = "publishconf.py" if args.production else "pelicanconf.py"
     report = build_site(paths, paths.root / settings_file, output=args.output)
     _print_diagnostics(report.warnings)
-    print(f"built {report.pages} page(s) into {args.output or 'output'}/ "
-          f"in {report.seconds:.2f} s")  # fmt: skip
+    print(f"built {report.pages} page(s) into {args.output or 'output'}/ in {report.seconds:.2f} s")
     return 0
 
 
@@ -121,10 +134,18 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("source", help="the raw bulletin, a .txt file")
     ingest.add_argument("--stdout", action="store_true", help="print the Markdown, write nothing")
     ingest.add_argument("--date", type=_date, help="date of publication, when the text lacks it")
-    ingest.add_argument("--speaker", action="append", default=[], metavar="NAME=ID",
-                        help="which expert a shared name means (namesakes)")  # fmt: skip
-    ingest.add_argument("--update-registry", action="store_true",
-                        help="add unknown experts to content/registry/experts.yaml")  # fmt: skip
+    ingest.add_argument(
+        "--speaker",
+        action="append",
+        default=[],
+        metavar="NAME=ID",
+        help="which expert a shared name means (namesakes)",
+    )
+    ingest.add_argument(
+        "--update-registry",
+        action="store_true",
+        help="add unknown experts to content/registry/experts.yaml",
+    )
     ingest.add_argument("--force", action="store_true", help="replace a different existing file")
     ingest.set_defaults(run=cmd_ingest)
 
@@ -146,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ContentError as error:
         _print_diagnostics(error.diagnostics, getattr(args, "format", "") == "github")
-        print(f"Error: {len(error.diagnostics)} problem(s) in the content; nothing was built",
-              file=sys.stderr)  # fmt: skip
+        errors = sum(d.severity is Severity.ERROR for d in error.diagnostics)
+        print(f"Error: {errors} problem(s) in the content; nothing was built", file=sys.stderr)
         return 1
     except BriefsiteError as error:
         print(f"Error: {error}", file=sys.stderr)

@@ -30,7 +30,7 @@ def name_key(name: str) -> str:
 # --- sentences -------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
-    "no vol dr mr mrs ms prof st vs etc e.g i.e u.s u.k co ltd inc jr sr fig pp approx".split()
+    """no vol dr mr mrs ms prof st vs etc e.g i.e u.s u.k co ltd inc jr sr fig pp approx""".split()
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9\u4e00-\u9fff])")
 

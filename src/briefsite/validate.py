@@ -86,8 +86,11 @@ class _Collector:
         severity = Severity.WARNING if warning else Severity.ERROR
         self.diagnostics.append(Diagnostic(self.path, line, column, severity, message, hint))
 
-    def field(self, path: tuple[str | int, ...], message: str, hint: str = "", **kw: Any) -> None:
-        line, column = self.document.where(*path) if self.document else (1, 1)
+    def field(
+        self, path: tuple[str | int, ...], message: str, hint: str = "", *, key=False, **kw: Any
+    ) -> None:
+        """A problem with the value at ``path`` (or with the key itself, ``key=True``)."""
+        line, column = self.document.where(*path, key=key) if self.document else (1, 1)
         self.at(line, column, message, hint, **kw)
 
 
@@ -130,15 +133,26 @@ def _close_matches(value: str, choices: dict[str, str]) -> str:
 _REGISTRY_FIELDS: dict[str, dict[str, bool]] = {
     # field -> required
     "experts": {
-        "id": True, "name": True, "family_name": True, "aliases": True,
-        "name_zh": False, "country": False,
+        "id": True,
+        "name": True,
+        "family_name": True,
+        "aliases": True,
+        "name_zh": False,
+        "country": False,
     },
     "regions": {
-        "id": True, "name": True, "kind": True, "country": True, "aliases": True,
-        "provinces": False, "core_cities": False, "part_of": False, "plan": False,
+        "id": True,
+        "name": True,
+        "kind": True,
+        "country": True,
+        "aliases": True,
+        "provinces": False,
+        "core_cities": False,
+        "part_of": False,
+        "plan": False,
     },
     "themes": {"id": True, "name": True, "description": True, "cues": True},
-}  # fmt: skip
+}
 
 
 def read_registry(paths: ProjectPaths) -> tuple[Registry, list[Diagnostic]]:
@@ -221,6 +235,7 @@ def _registry_entry(kind: str, index: int, raw: dict, out: _Collector) -> Any:
                 (index, name),
                 f"unknown field '{name}' in a {kind} entry",
                 f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(fields)}",
+                key=True,
             )
             ok = False
     for name, required in fields.items():
@@ -319,7 +334,10 @@ BULLETIN_FIELDS: dict[str, tuple[bool, str]] = {
     "title": (True, "the bulletin's title"),
     "subtitle": (False, "a subtitle printed under the title"),
     "date": (True, "date of publication, YYYY-MM-DD"),
-    "date_source": (False, "'editor' when the source gives no full date and the editor supplied it"),
+    "date_source": (
+        False,
+        "'editor' when the source gives no full date and the editor supplied it",
+    ),
     "series": (False, "the series, e.g. Pujiang Innovation Forum Bulletin"),
     "number": (False, "the issue number in its series (No.)"),
     "volume": (False, "the volume (Vol.)"),
@@ -332,7 +350,7 @@ BULLETIN_FIELDS: dict[str, tuple[bool, str]] = {
     "regions": (True, "a list of region ids"),
     "themes": (True, "a list of theme ids"),
     "slug": (False, "the URL slug; defaults to the file name"),
-}  # fmt: skip
+}
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -399,6 +417,7 @@ def _bulletin_from(
                 (name,),
                 f"unknown field '{name}'",
                 f"did you mean '{guess[0]}'?" if guess else "see the fields in CONTRIBUTING.md",
+                key=True,
             )
     for name, (required, meaning) in BULLETIN_FIELDS.items():
         if required and name not in meta:
@@ -443,12 +462,20 @@ def _bulletin_from(
         if slug and not _SLUG.match(slug):
             out.field(("slug",), f"slug '{slug}' is not valid", f"e.g. '{slugify(slug)}'")
     elif not _SLUG.match(slug):
-        out.at(1, 1, f"file name '{path.name}' does not make a valid URL slug",
-               f"rename it to '{slugify(path.stem)}.md'")  # fmt: skip
+        out.at(
+            1,
+            1,
+            f"file name '{path.name}' does not make a valid URL slug",
+            f"rename it to '{slugify(path.stem)}.md'",
+        )
 
     if not body.strip():
-        out.at(body_line, 1, "the bulletin has no body text after the front-matter",
-               "paste the bulletin's text below the closing '---'")  # fmt: skip
+        out.at(
+            body_line,
+            1,
+            "the bulletin has no body text after the front-matter",
+            "paste the bulletin's text below the closing '---'",
+        )
     else:
         _check_body_mentions(body, body_line, speakers, registry, out)
 
@@ -484,14 +511,18 @@ def _date_field(meta: dict, out: _Collector) -> dt.date | None:
     value = meta["date"]
     text = str(value).strip() if value is not None else ""
     if not _ISO_DATE.match(text):
-        out.field(("date",), f"date '{text}' is not an ISO date",
-                  "write it as YYYY-MM-DD, e.g. 2021-06-16")  # fmt: skip
+        out.field(
+            ("date",),
+            f"date '{text}' is not an ISO date",
+            "write it as YYYY-MM-DD, e.g. 2021-06-16",
+        )
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        out.field(("date",), f"date '{text}' does not exist ({error})",
-                  "check the day and the month")  # fmt: skip
+        out.field(
+            ("date",), f"date '{text}' does not exist ({error})", "check the day and the month"
+        )
         return None
 
 
@@ -500,8 +531,11 @@ def _whole_number(meta: dict, name: str, out: _Collector) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        out.field((name,), f"'{name}' must be a whole number above 0, not '{value}'",
-                  f"for 'No.10 Vol. 145' write number: 10 and volume: 145")  # fmt: skip
+        out.field(
+            (name,),
+            f"'{name}' must be a whole number above 0, not '{value}'",
+            "for 'No.10 Vol. 145' write number: 10 and volume: 145",
+        )
         return None
     return value
 
@@ -514,21 +548,32 @@ def _source_field(meta: dict, paths: ProjectPaths, out: _Collector) -> SourceRef
         out.field(("source",), "'source' must be a mapping", f"write {{file: {value}}}")
         return None
     if not isinstance(value, dict) or not isinstance(value.get("file"), str):
-        out.field(("source",), "'source' needs a 'file' naming the raw text under sources/",
-                  "write {file: NAME.txt}")  # fmt: skip
+        out.field(
+            ("source",),
+            "'source' needs a 'file' naming the raw text under sources/",
+            "write {file: NAME.txt}",
+        )
         return None
     extra = sorted(set(value) - {"file", "url"})
     if extra:
-        out.field(("source", extra[0]), f"unknown field '{extra[0]}' in source",
-                  "source takes 'file' and 'url'")  # fmt: skip
+        out.field(
+            ("source", extra[0]),
+            f"unknown field '{extra[0]}' in source",
+            "source takes 'file' and 'url'",
+            key=True,
+        )
     url = value.get("url") or ""
     if url and not (isinstance(url, str) and re.match(r"^https?://", url)):
-        out.field(("source", "url"), f"source url '{url}' is not a web address",
-                  "start it with https://")  # fmt: skip
+        out.field(
+            ("source", "url"), f"source url '{url}' is not a web address", "start it with https://"
+        )
     name = value["file"]
     if not (paths.sources / name).is_file():
-        out.field(("source", "file"), f"source file '{name}' does not exist in sources/",
-                  "add the raw text to sources/ in the same pull request")  # fmt: skip
+        out.field(
+            ("source", "file"),
+            f"source file '{name}' does not exist in sources/",
+            "add the raw text to sources/ in the same pull request",
+        )
     return SourceRef(file=name, url=url if isinstance(url, str) else "")
 
 
@@ -543,8 +588,7 @@ def _entity_choices(entities: dict[str, Any]) -> dict[str, str]:
 def _unknown_id(kind: str, value: str, entities: dict, where: tuple, out: _Collector) -> None:
     hint = _close_matches(value, _entity_choices(entities))
     registry_file = f"content/registry/{REGISTRY_FILES[kind]}"
-    out.field(where, f"unknown {kind[:-1]} '{value}'",
-              hint or f"add it to {registry_file} first")  # fmt: skip
+    out.field(where, f"unknown {kind[:-1]} '{value}'", hint or f"add it to {registry_file} first")
 
 
 def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Speaker]:
@@ -561,13 +605,20 @@ def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Spe
         if isinstance(item, str):
             item = {"id": item}
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            out.field(where, f"speaker {index + 1} needs an 'id'",
-                      "write {id: expert-id, role: 'as stated in the bulletin'}")  # fmt: skip
+            out.field(
+                where,
+                f"speaker {index + 1} needs an 'id'",
+                "write {id: expert-id, role: 'as stated in the bulletin'}",
+            )
             continue
         extra = sorted(set(item) - {"id", "role"})
         if extra:
-            out.field((*where, extra[0]), f"unknown field '{extra[0]}' in a speaker",
-                      "a speaker has 'id' and 'role'")  # fmt: skip
+            out.field(
+                (*where, extra[0]),
+                f"unknown field '{extra[0]}' in a speaker",
+                "a speaker has 'id' and 'role'",
+                key=True,
+            )
         expert_id, role = item["id"].strip(), item.get("role") or ""
         if not isinstance(role, str):
             out.field((*where, "role"), f"role must be text, not {_type_name(role)}")
@@ -575,8 +626,11 @@ def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Spe
         if expert_id not in registry.experts:
             _unknown_id("experts", expert_id, registry.experts, (*where, "id"), out)
         elif expert_id in seen:
-            out.field((*where, "id"), f"speaker '{expert_id}' is listed twice",
-                      "keep one entry per person")  # fmt: skip
+            out.field(
+                (*where, "id"),
+                f"speaker '{expert_id}' is listed twice",
+                "keep one entry per person",
+            )
         else:
             speakers.append(Speaker(expert_id, " ".join(role.split())))
         seen.add(expert_id)
@@ -596,7 +650,9 @@ def _id_list(meta: dict, kind: str, entities: dict, out: _Collector) -> list[str
     ids: list[str] = []
     for index, item in enumerate(value):
         if not isinstance(item, str):
-            out.field((kind, index), f"{kind} item {index + 1} must be an id, not {_type_name(item)}")
+            out.field(
+                (kind, index), f"{kind} item {index + 1} must be an id, not {_type_name(item)}"
+            )
         elif item not in entities:
             _unknown_id(kind, item, entities, (kind, index), out)
         elif item in ids:
@@ -618,10 +674,13 @@ def _check_body_mentions(
         warned.add(match.entity_id)
         line = body_line + body.count("\n", 0, match.start)
         column = match.start - (body.rfind("\n", 0, match.start) + 1) + 1
-        out.at(line, column,
-               f"'{match.text}' ({match.entity_id}) is named in the text but not in speakers",
-               f"add {{id: {match.entity_id}, role: ...}} to speakers if they speak here",
-               warning=True)  # fmt: skip
+        out.at(
+            line,
+            column,
+            f"'{match.text}' ({match.entity_id}) is named in the text but not in speakers",
+            f"add {{id: {match.entity_id}, role: ...}} to speakers if they speak here",
+            warning=True,
+        )
 
 
 # --- the whole project -------------------------------------------------------------------
@@ -644,15 +703,17 @@ def check_project(
         report.diagnostics += found
         if bulletin is not None:
             report.bulletins.append(bulletin)
-    report.diagnostics += check_across_bulletins(report.bulletins, registry, paths)
+    all_parsed = len(report.bulletins) == len(bulletin_files(paths))
+    report.diagnostics += check_across_bulletins(report.bulletins, registry, paths, all_parsed)
     report.diagnostics.sort()
     return report
 
 
 def check_across_bulletins(
-    bulletins: Iterable[Bulletin], registry: Registry, paths: ProjectPaths
+    bulletins: Iterable[Bulletin], registry: Registry, paths: ProjectPaths, complete: bool = True
 ) -> list[Diagnostic]:
-    """Rules that look at all bulletins at once: duplicate slugs, unused registry entries."""
+    """Rules that look at all bulletins at once: duplicate slugs, unused registry entries
+    (only when ``complete``: with a bulletin left out for its errors, 'unused' would be noise)."""
     diagnostics: list[Diagnostic] = []
     by_slug: dict[str, list[Bulletin]] = defaultdict(list)
     used: dict[str, set[str]] = {"experts": set(), "regions": set(), "themes": set()}
@@ -663,21 +724,31 @@ def check_across_bulletins(
         used["themes"].update(bulletin.themes)
     for slug, same in sorted(by_slug.items()):
         for later in same[1:]:
-            diagnostics.append(Diagnostic(
-                later.path, 1, 1, Severity.ERROR,
-                f"slug '{slug}' is already used by {same[0].path}: both would be written to "
-                f"bulletins/{slug}/",
-                "rename one of the files, or give it another 'slug:'",
-            ))  # fmt: skip
-    for kind, ids in used.items():
+            diagnostics.append(
+                Diagnostic(
+                    later.path,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    f"slug '{slug}' is already used by {same[0].path}: both would be written to "
+                    f"bulletins/{slug}/",
+                    "rename one of the files, or give it another 'slug:'",
+                )
+            )
+    for kind, ids in used.items() if complete else ():
         entities = registry.kind(kind)
         # Regions are a gazetteer: a region no bulletin names yet is expected, not a mistake.
         if kind == "regions":
             continue
         for entity_id in sorted(set(entities) - ids):
-            diagnostics.append(Diagnostic(
-                paths.display(paths.registry / REGISTRY_FILES[kind]), 1, 1, Severity.WARNING,
-                f"{kind[:-1]} '{entity_id}' is not used by any bulletin",
-                "remove it, or tag the bulletins it belongs to",
-            ))  # fmt: skip
+            diagnostics.append(
+                Diagnostic(
+                    paths.display(paths.registry / REGISTRY_FILES[kind]),
+                    1,
+                    1,
+                    Severity.WARNING,
+                    f"{kind[:-1]} '{entity_id}' is not used by any bulletin",
+                    "remove it, or tag the bulletins it belongs to",
+                )
+            )
     return diagnostics

@@ -33,16 +33,19 @@ class YamlDocument:
     """Plain values plus the (line, column) of every key and item, 1-based."""
 
     data: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # of values
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # of mapping keys
     line_offset: int = 0
 
-    def where(self, *path: str | int) -> tuple[int, int]:
-        """Position of the deepest part of ``path`` that exists in the document."""
+    def where(self, *path: str | int, key: bool = False) -> tuple[int, int]:
+        """Position of the value at ``path`` (or of its key), or of its nearest parent."""
+        table = self.key_positions if key else self.positions
         while path:
-            if path in self.positions:
-                line, column = self.positions[path]
+            if path in table:
+                line, column = table[path]
                 return line + self.line_offset, column
             path = path[:-1]
+            table = self.positions
         return 1 + self.line_offset, 1
 
 
@@ -68,21 +71,22 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
         raise YamlSyntaxError(str(error), 1 + line_offset, 1) from None
     document = YamlDocument(data, line_offset=line_offset)
     if node is not None:
-        _record(node, (), document.positions)
+        _record(node, (), document)
     return document
 
 
-def _record(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]]) -> None:
-    positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+def _record(node: yaml.Node, path: Path, document: YamlDocument) -> None:
+    document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             child = (*path, key)
-            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _record(value_node, child, positions)
+            mark = key_node.start_mark
+            document.key_positions[child] = (mark.line + 1, mark.column + 1)
+            _record(value_node, child, document)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record(item, (*path, index), positions)
+            _record(item, (*path, index), document)
 
 
 def duplicate_keys(text: str) -> list[tuple[str, int, int]]:
@@ -95,7 +99,9 @@ def duplicate_keys(text: str) -> list[tuple[str, int, int]]:
             for key_node, value_node in node.value:
                 key = getattr(key_node, "value", "")
                 if key in seen:
-                    found.append((key, key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                    found.append(
+                        (key, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    )
                 seen.add(key)
                 walk(value_node)
         elif isinstance(node, yaml.SequenceNode):

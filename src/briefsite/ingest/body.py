@@ -16,10 +16,10 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _FOOTNOTE_DEFINITION = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _ROMAN_HEADING = re.compile(r"^(?P<number>[IVX]{1,5})[.、]\s+(?P<title>\S.*)$")
-_TERMINAL = tuple(".!?。！？”\"’:;)…")
+_TERMINAL = tuple('.!?。！？”"’:;)…')
 _CONTINUATION_WORDS = frozenset(
-    "a an the of to in on at by for with from and or but as that which than into upon "
-    "between among its their our his her this these those".split()
+    """a an the of to in on at by for with from and or but as that which than into upon
+    between among its their our his her this these those""".split()
 )
 
 
@@ -51,7 +51,9 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
             flush()
             continue
         starts_new = line.indented or (
-            current and current[-1].text.endswith(_TERMINAL) and re.match(r"[\"“‘(\[]?[A-Z0-9]", line.text)
+            current
+            and current[-1].text.endswith(_TERMINAL)
+            and re.match(r"[\"“‘(\[]?[A-Z0-9]", line.text)
         )
         if starts_new or _ROMAN_HEADING.match(line.text) or _FOOTNOTE_DEFINITION.match(line.text):
             flush()

@@ -115,8 +115,11 @@ def ingest_file(
     # 5. Speakers, regions and themes.
     texts = [b.text for b in blocks] + [line.text for line in trailer]
     mentions = find_mentions(texts) + _linkage_mentions(trailer)
-    people = [p for p in group_people(sorted(mentions, key=lambda m: m.position))
-              if p.name not in compilers]  # fmt: skip
+    people = [
+        p
+        for p in group_people(sorted(mentions, key=lambda m: m.position))
+        if p.name not in compilers
+    ]
     speakers, new_experts = _resolve_speakers(label, people, registry, speaker_ids or {})
     searchable = [header.title, summary, *texts]
     regions = registry.region_matcher.ids_in_order(searchable)
@@ -124,11 +127,20 @@ def ingest_file(
 
     slug = _slug_for(header.title)
     front = _front_matter(
-        header, publication_date, date_source, event, compilers, path.name, summary, speakers,
-        regions, themes,
-    )  # fmt: skip
-    return IngestResult(path, slug, f"---\n{front}---\n\n{body}\n", speakers, regions, themes,
-                        new_experts, warnings)  # fmt: skip
+        header,
+        publication_date,
+        date_source,
+        event,
+        compilers,
+        path.name,
+        summary,
+        speakers,
+        regions,
+        themes,
+    )
+    return IngestResult(
+        path, slug, f"---\n{front}---\n\n{body}\n", speakers, regions, themes, new_experts, warnings
+    )
 
 
 # --- layout ------------------------------------------------------------------------------
@@ -245,8 +257,11 @@ def _resolve_date(
     if found and found.value:
         return found.value, "text"
     if found and found.problem:
-        raise SourceError(label, f"the date '{found.text}' {found.problem}",
-                          "pass the date of publication with --date YYYY-MM-DD")  # fmt: skip
+        raise SourceError(
+            label,
+            f"the date '{found.text}' {found.problem}",
+            "pass the date of publication with --date YYYY-MM-DD",
+        )
     if header.partial_date:
         raise SourceError(
             label,
@@ -254,8 +269,9 @@ def _resolve_date(
             "pass the full date of publication with --date YYYY-MM-DD; the bulletin will "
             "record that the editor supplied it",
         )
-    raise SourceError(label, "no date of publication found in the text",
-                      "pass it with --date YYYY-MM-DD")  # fmt: skip
+    raise SourceError(
+        label, "no date of publication found in the text", "pass it with --date YYYY-MM-DD"
+    )
 
 
 def _strip_markers(text: str) -> str:
@@ -293,14 +309,20 @@ def _resolve_speakers(
     proposals: list[Expert] = []
     for person in people:
         forced = next((overrides[s] for s in person.spellings if s in overrides), "")
+        if forced and forced not in registry.experts:
+            raise SourceError(
+                label,
+                f"--speaker names unknown expert '{forced}'",
+                "use an id from content/registry/experts.yaml",
+            )
         candidates = [forced] if forced else []
-        for spelling in person.spellings:
+        for spelling in person.spellings if not forced else ():
             candidates += [c for c in registry.experts_named(spelling) if c not in candidates]
         if len(candidates) > 1:
             raise SourceError(
                 label,
                 f"'{person.name}' may be any of {', '.join(candidates)} (namesakes)",
-                f"say which with --speaker \"{person.name}={candidates[0]}\"",
+                f'say which with --speaker "{person.name}={candidates[0]}"',
             )
         if candidates:
             expert_id = candidates[0]
@@ -315,11 +337,11 @@ def _resolve_speakers(
 
 # Common Chinese family names in pinyin, to tell "Wang Yuan" (family first) from "Bruno Dercon".
 _CHINESE_FAMILY_NAMES = frozenset(
-    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng
-    liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia
-    ding wei xue ye yan lu du dai xia zhong fu shen ren yao tan liao zou xiong jin hao kong
-    bai cui kang mao qiu qin shi gu hou shao meng long wan duan lei qian tang yin yi chang wen
-    fang tu ni niu""".split()
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu
+    jiang cai jia ding wei xue ye yan lu du dai xia zhong fu shen ren yao tan liao zou
+    xiong jin hao kong bai cui kang mao qiu qin shi gu hou shao meng long wan duan lei
+    qian tang yin yi chang wen fang tu ni niu""".split()
 )
 
 

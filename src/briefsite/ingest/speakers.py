@@ -16,39 +16,79 @@ from ..text import name_key, split_sentences
 
 # Roles that can stand before a name and belong to the role, not the name.
 HONORIFICS = frozenset(
-    "researcher professor prof prof. dr dr. mr mr. ms ms. mrs mrs. academician director "
-    "president chairman chairwoman chair secretary minister mayor dean fellow ceo "
-    "vice deputy executive chief senior associate assistant".split()
+    """researcher professor prof prof. dr dr. mr mr. ms ms. mrs mrs. academician director
+    president chairman chairwoman chair secretary minister mayor dean fellow ceo vice
+    deputy executive chief senior associate assistant""".split()
 )
 # Words that never occur in a person's name: organisations, places, titles, acronyms.
 _NOT_NAME = frozenset(
     """university institute academy association center centre council government province
-    city region delta area bay river committee ministry department bureau office daily paper
-    news times group company automobile corporation bank forum park zone valley kong china
-    chinese state national international world united nations republic economic development
-    science technology innovation engineering sciences research strategy policy school
-    college laboratory lab programme program coalition alliance commission federation
-    society foundation network agency press post journal belt corridor circle cluster
-    mainland east west north south eastern western northern southern central middle
-    greater new old great the of and for in on at by with from to as according however
-    meanwhile first second third fourth fifth finally also moreover furthermore in addition
-    he she they we it this that these those there his her their its our yesterday today
-    ceo cto cfo un us usa uk eu cpc prc rcep gdp cpc npc cppcc ciuc sar hksar mr ms dr prof
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday europe asia africa america
-    japan india israel singapore germany france britain england london tokyo osaka shanghai
-    beijing shenzhen guangzhou hangzhou nanjing wuhan chengdu chongqing tianjin hubei hunan
-    jiangxi jiangsu zhejiang anhui sichuan guangdong fujian shandong henan hebei macao macau
-    taiwan hong engineers engineer experts expert guests guest scholars scholar officials""".split()
+    city region delta area bay river committee ministry department bureau office daily
+    paper news times group company automobile corporation bank forum park zone valley
+    kong china chinese state national international world united nations republic
+    economic development science technology innovation engineering sciences research
+    strategy policy school college laboratory lab programme program coalition alliance
+    commission federation society foundation network agency press post journal belt
+    corridor circle cluster mainland east west north south eastern western northern
+    southern central middle greater new old great the of and for in on at by with from
+    to as according however meanwhile first second third fourth fifth finally also
+    moreover furthermore in addition he she they we it this that these those there his
+    her their its our yesterday today ceo cto cfo un us usa uk eu cpc prc rcep gdp cpc
+    npc cppcc ciuc sar hksar mr ms dr prof january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday
+    saturday sunday europe asia africa america japan india israel singapore germany
+    france britain england london tokyo osaka shanghai beijing shenzhen guangzhou
+    hangzhou nanjing wuhan chengdu chongqing tianjin hubei hunan jiangxi jiangsu
+    zhejiang anhui sichuan guangdong fujian shandong henan hebei macao macau taiwan
+    engineers engineer experts expert guests guest scholars scholar officials""".split()
 )
 SPEECH_VERBS = (
-    "said", "says", "thought", "thinks", "pointed out", "points out", "believes", "believed",
-    "stated", "states", "stressed", "stresses", "noted", "notes", "argued", "argues", "held",
-    "holds", "added", "explained", "introduced", "suggested", "suggests", "emphasized",
-    "emphasised", "remarked", "observed", "mentioned", "proposed", "put forward", "spoke",
-    "analyzed", "analysed", "summarized", "summarised", "expressed", "told", "warned",
-    "predicted", "recalled", "urged", "called for", "shared", "highlighted", "concluded",
-)  # fmt: skip
+    "said",
+    "says",
+    "thought",
+    "thinks",
+    "pointed out",
+    "points out",
+    "believes",
+    "believed",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "held",
+    "holds",
+    "added",
+    "explained",
+    "introduced",
+    "suggested",
+    "suggests",
+    "emphasized",
+    "emphasised",
+    "remarked",
+    "observed",
+    "mentioned",
+    "proposed",
+    "put forward",
+    "spoke",
+    "analyzed",
+    "analysed",
+    "summarized",
+    "summarised",
+    "expressed",
+    "told",
+    "warned",
+    "predicted",
+    "recalled",
+    "urged",
+    "called for",
+    "shared",
+    "highlighted",
+    "concluded",
+)
 _VERB = re.compile(
     r"\s+(?:also\s+|further\s+|once\s+again\s+|objectively\s+)?(?:"
     + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
@@ -145,8 +185,12 @@ def parse_subject(subject: str) -> tuple[str, str, int]:
     the words before the name as the role.
     """
     subject = subject.strip().lstrip("\"“'‘(").strip()
-    subject = re.sub(r"^(?:[A-Z][a-z]+ly|First|Second|Third|Fourth|Finally|Meanwhile|However|"
-                     r"In addition|Moreover|Also|Besides|Then|Yesterday|Today),\s+", "", subject)  # fmt: skip
+    subject = re.sub(
+        r"^(?:[A-Z][a-z]+ly|First|Second|Third|Fourth|Finally|Meanwhile|However|"
+        r"In addition|Moreover|Also|Besides|Then|Yesterday|Today),\s+",
+        "",
+        subject,
+    )
     words = subject.split()
     honorifics: list[str] = []
     while words and words[0].lower().rstrip(",") in HONORIFICS:
@@ -201,7 +245,9 @@ def _from_bold(text: str, offset: int) -> list[Mention]:
         if comma and not role.strip():
             comma = ""
         mentions.append(
-            Mention(name, clean_role(role) if comma else "", offset + match.start(), 2 if comma else 0)
+            Mention(
+                name, clean_role(role) if comma else "", offset + match.start(), 2 if comma else 0
+            )
         )
     return mentions
 
@@ -220,6 +266,30 @@ def _from_speech(sentence: str, offset: int) -> list[Mention]:
         name, role, strength = parse_subject(subject)
         if name:
             mentions.append(Mention(name, role, offset + sentence.find(name), strength))
+    return mentions
+
+
+_INVERTED = re.compile(
+    r"[,”\"]\s*(?:said|says|added|noted|explained|stressed|argued)\s+(?P<rest>[A-Z][^.;]*)"
+)
+
+
+def _from_inverted_speech(text: str, offset: int) -> list[Mention]:
+    """News style: ``"...," said Zhang Wei, a professor at Tsinghua University.``"""
+    mentions = []
+    for match in _INVERTED.finditer(text.replace("**", "")):
+        words = match.group("rest").split()
+        honorifics = []
+        while words and words[0].lower().rstrip(",") in HONORIFICS:
+            honorifics.append(words.pop(0).rstrip(","))
+        name, size = _leading_name(words[:6])
+        if not name:
+            continue
+        role = " ".join(words[size:]) if words[size - 1].endswith(",") else ""
+        role = ", ".join(part for part in (" ".join(honorifics), role) if part)
+        mentions.append(
+            Mention(name, clean_role(role), offset + match.start("rest"), 2 if role else 1)
+        )
     return mentions
 
 
@@ -268,6 +338,7 @@ def find_mentions(paragraphs: list[str]) -> list[Mention]:
         mentions += _from_guest_list(paragraph, offset)
         mentions += _from_bold(paragraph, offset)
         mentions += _from_cues(paragraph, offset)
+        mentions += _from_inverted_speech(paragraph, offset)
         mentions += _from_excerpt_credit(paragraph, offset)
         for sentence in split_sentences(paragraph):
             mentions += _from_speech(sentence, offset + max(paragraph.find(sentence), 0))

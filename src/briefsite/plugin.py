@@ -1,0 +1,44 @@
+"""The Pelican plugin: wires briefsite's reader and generator into Pelican's signals.
+
+Listed in ``PLUGINS`` as ``briefsite.plugin``. The receivers only connect; the work lives in
+``validate``, ``reader``, ``generator`` and ``site``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from .errors import ContentError
+from .generator import BriefsiteGenerator
+from .reader import BriefsiteReader
+from .state import BuildState
+from .validate import ProjectPaths, Report, check_project
+
+
+def prepare_build(pelican) -> None:
+    """Check all content before Pelican reads it; a build with errors stops here."""
+    settings = pelican.settings
+    paths = ProjectPaths(Path(settings["PATH"]).resolve().parent)
+    report = settings.get("BRIEFSITE_REPORT")
+    if not isinstance(report, Report):
+        report = check_project(paths)
+    if report.errors:
+        raise ContentError(report.diagnostics)
+    settings["BRIEFSITE"] = BuildState(paths, report, settings["SITEURL"])
+
+
+def add_reader(readers) -> None:
+    for extension in BriefsiteReader.file_extensions:
+        readers.reader_classes[extension] = BriefsiteReader
+
+
+def add_generator(pelican) -> type[BriefsiteGenerator]:
+    return BriefsiteGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(prepare_build)
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(add_generator)

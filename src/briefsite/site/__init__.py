@@ -1,0 +1,1 @@
+"""The site: bulletin bodies, statements, related content and the views pages render."""

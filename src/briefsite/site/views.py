@@ -1,0 +1,392 @@
+"""What each page shows, computed once from all bulletins and the registries.
+
+Templates only lay these records out; every cross-reference (roles per bulletin, statements,
+co-speakers, related bulletins, mention counts) is computed here, in one pass over the
+bulletins, so the work stays linear in their number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Bulletin, Expert, Region, Theme
+from ..registry import Registry
+from .body import RenderedBody
+from .statements import Statement, region_mentions, statements
+
+RELATED_LIMIT = 5
+# Candidates for related bulletins come from each shared entity's bulletins nearest in date;
+# capping them keeps the work per bulletin constant however popular an expert becomes.
+RELATED_CANDIDATES_PER_ENTITY = 100
+KIND_ORDER = (
+    "urban agglomeration",
+    "bay area",
+    "economic belt",
+    "river basin",
+    "corridor",
+    "metropolitan area",
+    "international agglomeration",
+)
+PLAN_ORDER = ("optimise and upgrade", "develop and strengthen", "foster")
+
+
+# --- URLs: the one place that knows the scheme of DESIGN.md ------------------------------
+
+
+def bulletin_url(slug: str) -> str:
+    return f"bulletins/{slug}/"
+
+
+def entity_url(kind: str, entity_id: str) -> str:
+    return f"{kind}/{entity_id}/"
+
+
+def feed_url(kind: str, entity_id: str) -> str:
+    return f"feeds/{kind}/{entity_id}.atom.xml"
+
+
+def save_as(url: str) -> str:
+    return f"{url}index.html" if url.endswith("/") or not url else url
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BulletinRef:
+    slug: str
+    url: str
+    title: str
+    date: dt.date
+    summary: str
+    series: str
+    number: int | None
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    kind: str  # experts | regions | themes
+    id: str
+    name: str
+    url: str
+    detail: str = ""  # a short qualifier shown beside the name (a region's kind)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """An entity or bulletin with how often it occurs in the context of a page."""
+
+    item: EntityRef | BulletinRef
+    count: int
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    expert: EntityRef
+    role: str
+
+
+@dataclass(frozen=True)
+class BulletinView:
+    ref: BulletinRef
+    bulletin: Bulletin
+    html: str
+    speakers: tuple[SpeakerView, ...]
+    regions: tuple[EntityRef, ...]
+    themes: tuple[EntityRef, ...]
+    related: tuple[BulletinRef, ...]
+    previous: BulletinRef | None
+    next: BulletinRef | None
+
+
+@dataclass(frozen=True)
+class RoleHeld:
+    role: str
+    bulletin: BulletinRef
+
+
+@dataclass(frozen=True)
+class StatementView:
+    bulletin: BulletinRef
+    anchor: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class ExpertView:
+    ref: EntityRef
+    expert: Expert
+    roles: tuple[RoleHeld, ...]
+    bulletins: tuple[BulletinRef, ...]
+    statements: tuple[StatementView, ...]
+    regions: tuple[Counted, ...]
+    themes: tuple[Counted, ...]
+    co_speakers: tuple[Counted, ...]
+    feed: str
+
+
+@dataclass(frozen=True)
+class RegionView:
+    ref: EntityRef
+    region: Region
+    parents: tuple[EntityRef, ...]
+    children: tuple[EntityRef, ...]
+    bulletins: tuple[Counted, ...]  # with how often each names the region
+    experts: tuple[Counted, ...]
+    alongside: tuple[Counted, ...]
+    feed: str
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    ref: EntityRef
+    theme: Theme
+    bulletins: tuple[BulletinRef, ...]
+    experts: tuple[Counted, ...]
+    regions: tuple[Counted, ...]
+    feed: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading and the items under it, for index pages."""
+
+    title: str
+    items: tuple
+
+
+@dataclass
+class SiteModel:
+    bulletins: dict[str, BulletinView] = field(default_factory=dict)  # by slug, newest first
+    experts: dict[str, ExpertView] = field(default_factory=dict)
+    regions: dict[str, RegionView] = field(default_factory=dict)
+    themes: dict[str, ThemeView] = field(default_factory=dict)
+    bulletins_by_year: tuple[Group, ...] = ()
+    experts_by_letter: tuple[Group, ...] = ()
+    regions_by_kind: tuple[Group, ...] = ()
+    agglomerations_by_plan: tuple[Group, ...] = ()
+    top_experts: tuple[Counted, ...] = ()
+
+
+# --- building ----------------------------------------------------------------------------
+
+
+def _ref(kind: str, entity: Expert | Region | Theme) -> EntityRef:
+    detail = entity.kind if isinstance(entity, Region) else ""
+    return EntityRef(kind, entity.id, entity.name, entity_url(kind, entity.id), detail)
+
+
+def _bulletin_ref(bulletin: Bulletin) -> BulletinRef:
+    return BulletinRef(
+        bulletin.slug,
+        bulletin_url(bulletin.slug),
+        bulletin.title,
+        bulletin.date,
+        bulletin.summary,
+        bulletin.series,
+        bulletin.number,
+    )
+
+
+def _counted(counter: Counter[str], refs: dict[str, EntityRef]) -> tuple[Counted, ...]:
+    ranked = sorted(counter.items(), key=lambda item: (-item[1], refs[item[0]].name))
+    return tuple(Counted(refs[key], count) for key, count in ranked)
+
+
+def _newest_first(bulletin: Bulletin) -> tuple:
+    return (-bulletin.date.toordinal(), bulletin.slug)
+
+
+def build_model(items: list[tuple[Bulletin, RenderedBody]], registry: Registry) -> SiteModel:
+    """The whole site's cross-references, from the bulletins and their rendered bodies."""
+    items = sorted(items, key=lambda item: _newest_first(item[0]))
+    refs = {
+        kind: {e.id: _ref(kind, e) for e in registry.kind(kind).values()}
+        for kind in ("experts", "regions", "themes")
+    }
+    bulletin_refs = {b.slug: _bulletin_ref(b) for b, _ in items}
+
+    by_expert: dict[str, list[Bulletin]] = defaultdict(list)
+    by_region: dict[str, list[Bulletin]] = defaultdict(list)
+    by_theme: dict[str, list[Bulletin]] = defaultdict(list)
+    said: dict[str, list[tuple[str, Statement]]] = defaultdict(list)  # expert -> (slug, ...)
+    mentions: dict[str, Counter[str]] = {}
+    for bulletin, body in items:
+        for speaker in bulletin.speakers:
+            by_expert[speaker.id].append(bulletin)
+        for region in bulletin.regions:
+            by_region[region].append(bulletin)
+        for theme in bulletin.themes:
+            by_theme[theme].append(bulletin)
+        for statement in statements(bulletin, body.paragraphs, registry):
+            said[statement.expert_id].append((bulletin.slug, statement))
+        mentions[bulletin.slug] = region_mentions(body.paragraphs, registry)
+
+    model = SiteModel()
+    related = _related(items, registry)
+    ordered = [bulletin for bulletin, _ in items]
+    for position, (bulletin, body) in enumerate(items):
+        model.bulletins[bulletin.slug] = BulletinView(
+            ref=bulletin_refs[bulletin.slug],
+            bulletin=bulletin,
+            html=body.html,
+            speakers=tuple(SpeakerView(refs["experts"][s.id], s.role) for s in bulletin.speakers),
+            regions=tuple(refs["regions"][r] for r in bulletin.regions),
+            themes=tuple(refs["themes"][t] for t in bulletin.themes),
+            related=tuple(bulletin_refs[slug] for slug in related[bulletin.slug]),
+            # newest first: the previous bulletin is the next older one
+            previous=bulletin_refs[ordered[position + 1].slug]
+            if position + 1 < len(items)
+            else None,
+            next=bulletin_refs[ordered[position - 1].slug] if position > 0 else None,
+        )
+
+    for expert in registry.experts.values():
+        own = by_expert.get(expert.id, [])
+        regions: Counter[str] = Counter(r for b in own for r in b.regions)
+        themes: Counter[str] = Counter(t for b in own for t in b.themes)
+        peers: Counter[str] = Counter(s.id for b in own for s in b.speakers if s.id != expert.id)
+        model.experts[expert.id] = ExpertView(
+            ref=refs["experts"][expert.id],
+            expert=expert,
+            roles=tuple(
+                RoleHeld(s.role, bulletin_refs[b.slug])
+                for b in own
+                for s in b.speakers
+                if s.id == expert.id and s.role
+            ),
+            bulletins=tuple(bulletin_refs[b.slug] for b in own),
+            statements=tuple(
+                StatementView(bulletin_refs[slug], s.anchor, s.quote)
+                for slug, s in said.get(expert.id, [])
+            ),
+            regions=_counted(regions, refs["regions"]),
+            themes=_counted(themes, refs["themes"]),
+            co_speakers=_counted(peers, refs["experts"]),
+            feed=feed_url("experts", expert.id) if own else "",
+        )
+
+    for region in registry.regions.values():
+        own = by_region.get(region.id, [])
+        experts: Counter[str] = Counter(s.id for b in own for s in b.speakers)
+        alongside: Counter[str] = Counter(r for b in own for r in b.regions if r != region.id)
+        model.regions[region.id] = RegionView(
+            ref=refs["regions"][region.id],
+            region=region,
+            parents=tuple(refs["regions"][p] for p in region.part_of if p in refs["regions"]),
+            children=tuple(refs["regions"][c] for c in registry.region_children.get(region.id, ())),
+            bulletins=tuple(
+                Counted(bulletin_refs[b.slug], mentions[b.slug].get(region.id, 0)) for b in own
+            ),
+            experts=_counted(experts, refs["experts"]),
+            alongside=_counted(alongside, refs["regions"]),
+            feed=feed_url("regions", region.id) if own else "",
+        )
+
+    for theme in registry.themes.values():
+        own = by_theme.get(theme.id, [])
+        model.themes[theme.id] = ThemeView(
+            ref=refs["themes"][theme.id],
+            theme=theme,
+            bulletins=tuple(bulletin_refs[b.slug] for b in own),
+            experts=_counted(Counter(s.id for b in own for s in b.speakers), refs["experts"]),
+            regions=_counted(Counter(r for b in own for r in b.regions), refs["regions"]),
+            feed=feed_url("themes", theme.id) if own else "",
+        )
+
+    _index_groups(model, registry, [bulletin_refs[b.slug] for b in ordered], refs)
+    return model
+
+
+def _index_groups(
+    model: SiteModel,
+    registry: Registry,
+    newest_first: list[BulletinRef],
+    refs: dict[str, dict[str, EntityRef]],
+) -> None:
+    years: dict[int, list[BulletinRef]] = defaultdict(list)
+    for ref in newest_first:
+        years[ref.date.year].append(ref)
+    model.bulletins_by_year = tuple(
+        Group(str(y), tuple(years[y])) for y in sorted(years, reverse=True)
+    )
+
+    letters: dict[str, list[ExpertView]] = defaultdict(list)
+    for view in sorted(
+        model.experts.values(),
+        key=lambda v: (v.expert.family_name.casefold(), v.expert.name.casefold()),
+    ):
+        letters[view.expert.family_name[:1].upper()].append(view)
+    model.experts_by_letter = tuple(
+        Group(letter, tuple(letters[letter])) for letter in sorted(letters)
+    )
+
+    kinds: dict[str, list[RegionView]] = defaultdict(list)
+    for view in sorted(model.regions.values(), key=lambda v: v.ref.name.casefold()):
+        kinds[view.region.kind].append(view)
+    order = {kind: n for n, kind in enumerate(KIND_ORDER)}
+    model.regions_by_kind = tuple(
+        Group(kind, tuple(kinds[kind]))
+        for kind in sorted(kinds, key=lambda k: (order.get(k, 99), k))
+    )
+    plans: dict[str, list[RegionView]] = defaultdict(list)
+    for view in kinds.get("urban agglomeration", []):
+        plans[view.region.plan or "other"].append(view)
+    plan_order = {plan: n for n, plan in enumerate(PLAN_ORDER)}
+    model.agglomerations_by_plan = tuple(
+        Group(plan, tuple(plans[plan]))
+        for plan in sorted(plans, key=lambda p: (plan_order.get(p, 9), p))
+    )
+    cited = Counter(
+        {
+            expert_id: len(view.bulletins)
+            for expert_id, view in model.experts.items()
+            if view.bulletins
+        }
+    )
+    model.top_experts = _counted(cited, refs["experts"])[:8]
+
+
+def _related(
+    items: list[tuple[Bulletin, RenderedBody]], registry: Registry
+) -> dict[str, list[str]]:
+    """For each bulletin, the others that share the most (and the rarest) experts, regions
+    and themes; a shared expert weighs more than a shared region or theme."""
+    total = len(items)
+    postings: dict[str, list[tuple[int, str]]] = defaultdict(list)  # entity -> (date, slug)
+    entities: dict[str, list[str]] = {}
+    for bulletin, _ in items:
+        keys = (
+            [f"e:{s.id}" for s in bulletin.speakers]
+            + [f"r:{r}" for r in bulletin.regions]
+            + [f"t:{t}" for t in bulletin.themes]
+        )
+        entities[bulletin.slug] = keys
+        for key in keys:
+            postings[key].append((bulletin.date.toordinal(), bulletin.slug))
+    for posting in postings.values():
+        posting.sort()
+    weight = {
+        key: (3.0 if key.startswith("e:") else 1.0) * math.log(1 + total / len(posting))
+        for key, posting in postings.items()
+    }
+    dates = {bulletin.slug: bulletin.date.toordinal() for bulletin, _ in items}
+    related: dict[str, list[str]] = {}
+    for bulletin, _ in items:
+        scores: Counter[str] = Counter()
+        for key in entities[bulletin.slug]:
+            posting = postings[key]
+            if len(posting) > RELATED_CANDIDATES_PER_ENTITY:
+                middle = bisect.bisect_left(posting, (dates[bulletin.slug], bulletin.slug))
+                half = RELATED_CANDIDATES_PER_ENTITY // 2
+                posting = posting[max(0, middle - half) : middle + half]
+            for _, slug in posting:
+                if slug != bulletin.slug:
+                    scores[slug] += weight[key]
+        ranked = sorted(scores, key=lambda s: (-round(scores[s], 9), -dates[s], s))
+        related[bulletin.slug] = ranked[:RELATED_LIMIT]
+    return related

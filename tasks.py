@@ -1,0 +1,160 @@
+"""invoke tasks: the one front door for people (``invoke --list``).
+
+Pelican's usual tasks (build, rebuild, regenerate, serve, reserve, preview, livereload,
+publish) plus ours (ingest, check, test). Every build goes through briefsite's
+all-or-nothing build: content is checked first, and ``output/`` is replaced only when the
+whole site was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+CONFIG = {
+    "settings_base": ROOT / "pelicanconf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "deploy_path": ROOT / "output",
+    "host": "localhost",
+    "port": 8000,
+}
+
+
+def _cli(*args: str) -> None:
+    """Run a briefsite command in this process; exit like it on failure."""
+    from briefsite.cli import main
+
+    code = main(["--root", str(ROOT), *args])
+    if code:
+        sys.exit(code)
+
+
+@task
+def clean(c):
+    """Remove generated files."""
+    shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
+    shutil.rmtree(ROOT / "dist", ignore_errors=True)
+
+
+@task
+def build(c):
+    """Development build into output/ (root-relative links)."""
+    _cli("build")
+
+
+@task
+def rebuild(c):
+    """`clean`, then `build`."""
+    clean(c)
+    build(c)
+
+
+@task
+def preview(c):
+    """Production build (publishconf.py: absolute URLs in feeds and sitemap)."""
+    _cli("build", "--production")
+
+
+@task
+def publish(c):
+    """Production build, ready to upload: output/ is the whole site."""
+    preview(c)
+    print(f"output/ is ready to publish (built {dt.datetime.now():%Y-%m-%d %H:%M})")
+
+
+def _watched() -> list[Path]:
+    return [ROOT / "content", ROOT / "themes", ROOT / "sources", CONFIG["settings_base"]]
+
+
+def _rebuild_quietly() -> None:
+    from briefsite.cli import main
+
+    main(["--root", str(ROOT), "build"])  # errors are printed; the last good site stays
+
+
+@task
+def regenerate(c):
+    """Rebuild whenever content, theme or settings change (Ctrl-C to stop)."""
+    from watchfiles import watch
+
+    _rebuild_quietly()
+    for _ in watch(*_watched()):
+        _rebuild_quietly()
+
+
+@task
+def serve(c):
+    """Serve output/ at http://localhost:8000/ (Ctrl-C to stop)."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        str(CONFIG["deploy_path"]), (CONFIG["host"], CONFIG["port"]), ComplexHTTPRequestHandler
+    )
+    sys.stderr.write("Serving at http://{host}:{port}/ ...\n".format(**CONFIG))
+    server.serve_forever()
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`."""
+    build(c)
+    serve(c)
+
+
+@task
+def livereload(c):
+    """Build, serve, and rebuild + reload the browser tab when a file changes."""
+    from livereload import Server
+
+    _rebuild_quietly()
+    server = Server()
+    for path in _watched():
+        pattern = str(path / "**" / "*") if path.is_dir() else str(path)
+        server.watch(pattern, _rebuild_quietly)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+
+
+@task(
+    help={
+        "source": "the raw bulletin (.txt)",
+        "stdout": "print the Markdown instead of writing content/bulletins/",
+        "date": "date of publication (YYYY-MM-DD) when the text lacks a full date",
+        "speaker": "NAME=ID: which expert a name shared by namesakes means (repeatable)",
+        "update_registry": "add unknown experts to content/registry/experts.yaml",
+        "force": "replace an existing, different bulletin file",
+    },
+    iterable=["speaker"],
+)
+def ingest(c, source, stdout=False, date=None, speaker=None, update_registry=False, force=False):
+    """Normalise a raw bulletin into content/bulletins/ (Markdown + YAML front-matter)."""
+    args = ["ingest", source]
+    args += ["--stdout"] if stdout else []
+    args += ["--date", date] if date else []
+    for item in speaker or []:
+        args += ["--speaker", item]
+    args += ["--update-registry"] if update_registry else []
+    args += ["--force"] if force else []
+    _cli(*args)
+
+
+@task(help={"strict": "fail on warnings too", "format": "text (default) or github"})
+def check(c, strict=False, format="text"):
+    """Validate every bulletin and registry; exit 1 on any error."""
+    _cli("check", *(["--strict"] if strict else []), "--format", format)
+
+
+@task(help={"k": "only tests whose name matches this expression"})
+def test(c, k=""):
+    """Run the test suite (ruff, then pytest)."""
+    c.run(f"{sys.executable} -m ruff check src tests tasks.py pelicanconf.py publishconf.py")
+    selection = f" -k {k!r}" if k else ""
+    c.run(f"{sys.executable} -m pytest{selection}", pty=False, env={**os.environ})

@@ -1,0 +1,307 @@
+"""The built site, page by page, as a reader sees it (HTML parsed, not grepped)."""
+
+import pytest
+
+from .sitepages import links, page, texts
+
+BULLETIN_2021 = "bulletins/collaborative-agglomeration-new-cities-and-new-spaces/"
+BULLETIN_2023 = "bulletins/shaping-new-engines-and-new-strengths-in-development/"
+BULLETIN_2018 = "bulletins/yangtze-river-delta-city-group-from-homogenization/"
+BULLETIN_INTERVIEW = "bulletins/adapting-to-differentiated-layouts-and-exploring/"
+ALL_BULLETINS = [BULLETIN_2021, BULLETIN_2023, BULLETIN_2018, BULLETIN_INTERVIEW]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "bulletins/",
+        "experts/",
+        "regions/",
+        "themes/",
+        "search/",
+        "about/",
+        "experts/wu-zhiqiang/",
+        "experts/anthony-g-o-yeh/",
+        "regions/yangtze-river-delta/",
+        "regions/beijing-tianjin-hebei/",
+        "regions/greater-bay-area/",
+        "regions/pearl-river-delta/",
+        "regions/chengdu-chongqing/",
+        "regions/middle-yangtze-river/",
+        "regions/yangtze-river-economic-belt/",
+        "themes/collaborative-innovation/",
+        *ALL_BULLETINS,
+    ],
+)
+def test_every_page_of_the_url_scheme_exists_with_a_heading(built_site, url):
+    assert page(built_site, url).h1.get_text(strip=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "feeds/all.atom.xml",
+        "feeds/experts/wu-zhiqiang.atom.xml",
+        "feeds/regions/yangtze-river-delta.atom.xml",
+        "feeds/themes/collaborative-innovation.atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "theme/css/site.css",
+    ],
+)
+def test_feeds_sitemap_robots_404_and_styles_exist(built_site, path):
+    assert (built_site / path).is_file()
+
+
+def test_bulletin_page_shows_its_facts(built_site):
+    soup = page(built_site, BULLETIN_2021)
+    assert soup.h1.get_text() == "Collaborative Agglomeration: New Cities and New Spaces"
+    assert texts(soup, ".kicker") == ["Pujiang Innovation Forum Bulletin No. 10, Vol. 145"]
+    facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
+    assert facts == {
+        "Published": "16 June 2021",
+        "Publisher": "Shanghai Center for Pujiang Innovation Forum",
+        "Event": "2021 Pujiang Innovation Forum – The Regional & Urban Forum",
+        "Compiled by": "Chen Zhu",
+        "Source": "raw text as received",
+    }
+    assert links(soup, ".facts a") == [
+        {"href": "/sources/000_89123bde5553aad6.txt", "text": "raw text as received"}
+    ]
+
+
+@pytest.mark.parametrize("url", ALL_BULLETINS)
+def test_each_bulletin_links_each_of_its_speakers_with_the_stated_role(built_site, url):
+    soup = page(built_site, url)
+    speakers = soup.select(".speakers li")
+    assert speakers
+    for item in speakers:
+        link = item.a["href"]
+        assert link.startswith("/experts/") and link.endswith("/")
+        assert (built_site / link.lstrip("/") / "index.html").is_file()
+
+
+def test_speaker_roles_are_the_ones_this_bulletin_states(built_site):
+    soup = page(built_site, BULLETIN_2023)
+    roles = {
+        li.a.get_text(): li.select_one(".role").get_text() for li in soup.select(".speakers li")
+    }
+    assert roles["Wu Zhiqiang"].startswith(
+        "Academician of the Chinese Academy of Engineering, Chief Scientist"
+    )
+    assert list(roles) == ["Sun Dong", "Wang Jixiang", "Wu Zhiqiang", "Wu Jun", "Erik Solheim"]
+
+
+def test_every_paragraph_has_an_anchor_and_first_mentions_are_linked_per_section(built_site):
+    soup = page(built_site, BULLETIN_2021)
+    body = soup.select_one(".body")
+    paragraphs = body.find_all("p", recursive=False)
+    assert [p["id"] for p in paragraphs] == [f"p{n}" for n in range(1, len(paragraphs) + 1)]
+    # WU Zhiqiang is named three times in section I but linked once there, once in section III
+    wu = [a for a in body.select("a.mention") if a["href"] == "/experts/wu-zhiqiang/"]
+    assert [a.find_parent("p")["id"] for a in wu] == ["p3", "p11"]
+    assert not body.select("h2 a"), "headings are never auto-linked"
+    yrd = [a.get_text() for a in body.select('a[href="/regions/yangtze-river-delta/"]')]
+    assert yrd[0] == "Yangtze River Delta"
+
+
+def test_footnotes_are_kept_and_link_back(built_site):
+    soup = page(built_site, BULLETIN_2021)
+    assert soup.select_one('sup a[href="#fn:1"]')
+    note = soup.select_one('li[id="fn:1"]')
+    assert (
+        note.get_text().strip().startswith("Participating guests include: WU Zhiqiang, Academician")
+    )
+    assert note.select_one("a.footnote-backref")["href"] == "#fnref:1"
+
+
+def test_bulletin_links_regions_themes_related_and_neighbours(built_site):
+    soup = page(built_site, BULLETIN_2023)
+    assert {"href": "/regions/yangtze-river-delta/", "text": "Yangtze River Delta"} in links(
+        soup, ".tags a"
+    )
+    assert {
+        "href": "/themes/collaborative-innovation/",
+        "text": "Collaborative innovation",
+    } in links(soup, ".tags a")
+    related = links(soup, ".related a")
+    assert related and all(r["href"] in ["/" + u for u in ALL_BULLETINS] for r in related)
+    assert links(soup, ".pager a") == [
+        {
+            "href": "/" + BULLETIN_2021,
+            "text": "← Older: Collaborative Agglomeration: New Cities and New Spaces",
+        },
+        {
+            "href": "/" + BULLETIN_INTERVIEW,
+            "text": "Newer: Adapting to Differentiated Layouts and "
+            "Exploring Diversified Development Paths for Urban Agglomerations →",
+        },
+    ]
+
+
+def test_editor_supplied_date_is_shown_as_such(built_site):
+    soup = page(built_site, BULLETIN_INTERVIEW)
+    assert "(date supplied by the editor)" in texts(soup, ".facts dd")[0]
+
+
+def test_expert_page_lists_both_bulletins_with_their_different_roles(built_site):
+    soup = page(built_site, "experts/wu-zhiqiang/")
+    assert soup.h1.get_text(" ", strip=True) == "Wu Zhiqiang 吴志强"
+    assert texts(soup, ".aliases") == ["Also written: WU Zhiqiang"]
+    bulletins = links(soup, "#bulletins-heading + .cards .card-title")
+    assert [b["href"] for b in bulletins] == ["/" + BULLETIN_2023, "/" + BULLETIN_2021]
+    roles = soup.select(".roles li")
+    assert len(roles) == 2
+    assert (
+        roles[0]
+        .select_one(".role")
+        .get_text()
+        .startswith(
+            "Academician of the Chinese Academy of Engineering, Chief Scientist of the CIUC"
+        )
+    )
+    assert (
+        "23 September 2023" not in roles[0].get_text()
+        and "22 September 2023" in roles[0].get_text()
+    )
+    assert (
+        roles[1]
+        .select_one(".role")
+        .get_text()
+        .startswith("Academician of Chinese Academy of Engineering, Academician of German")
+    )
+    assert "16 June 2021" in roles[1].get_text()
+
+
+def test_expert_statements_quote_paragraphs_and_link_to_their_anchors(built_site):
+    soup = page(built_site, "experts/wu-zhiqiang/")
+    statements = soup.select(".statements li")
+    assert len(statements) >= 5
+    first_link = statements[0].select_one(".source a")["href"]
+    assert first_link.startswith("/" + BULLETIN_2023 + "#p")
+    anchor = first_link.split("#")[1]
+    paragraph = page(built_site, BULLETIN_2023).find(id=anchor).get_text()
+    quote = statements[0].blockquote.get_text(" ", strip=True)
+    assert quote.split(",")[0] in paragraph and "Wu Zhiqiang" in quote
+    # a statement stops where the text turns to another speaker
+    assert all("Wu Jun" not in s.blockquote.get_text() for s in statements)
+
+
+def test_expert_page_shows_regions_themes_and_peers(built_site):
+    soup = page(built_site, "experts/wu-zhiqiang/")
+    regions = texts(soup, "#regions-heading + .chips li")
+    assert "Yangtze River Delta 2 bulletins" in regions
+    peers = [a["text"] for a in links(soup, "#peers-heading + .chips a")]
+    assert "Tu Qiyu" in peers and "Erik Solheim" in peers and "Wu Zhiqiang" not in peers
+    assert soup.select_one(
+        'link[type="application/atom+xml"][href="/feeds/experts/wu-zhiqiang.atom.xml"]'
+    )
+
+
+def test_region_page_lists_all_four_bulletins_with_mention_counts(built_site):
+    soup = page(built_site, "regions/yangtze-river-delta/")
+    cards = soup.select("#bulletins-heading + .cards .card")
+    assert [c.a["href"] for c in cards] == [
+        "/" + BULLETIN_INTERVIEW,
+        "/" + BULLETIN_2023,
+        "/" + BULLETIN_2021,
+        "/" + BULLETIN_2018,
+    ]
+    counts = [c.select_one(".card-meta").get_text() for c in cards]
+    assert all("named" in c for c in counts)
+    assert "named 1 time" in counts[0]
+    facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
+    assert facts["Provinces and cities"] == "Shanghai, Jiangsu, Zhejiang, Anhui"
+    assert facts["Part of"] == "Yangtze River Economic Belt"
+    assert "Luo Dajin 1 bulletin" in texts(soup, "#experts-heading + .chips li")
+    assert any(
+        t.startswith("Beijing-Tianjin-Hebei 3 bulletins")
+        for t in texts(soup, "#alongside-heading + .chips li")
+    )
+
+
+def test_parent_region_lists_its_children(built_site):
+    soup = page(built_site, "regions/yangtze-river-economic-belt/")
+    facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
+    assert facts["Includes"] == "Chengdu-Chongqing Middle Yangtze River Yangtze River Delta"
+
+
+def test_theme_page(built_site):
+    soup = page(built_site, "themes/collaborative-innovation/")
+    assert soup.h1.get_text() == "Collaborative innovation"
+    assert texts(soup, ".lead")[0].startswith("Cities, provinces, universities and firms")
+    assert soup.select("#bulletins-heading + .cards .card")
+
+
+def test_experts_index_is_a_to_z_by_family_name(built_site):
+    soup = page(built_site, "experts/")
+    letters = texts(soup, "main section h2")
+    assert letters == sorted(letters)
+    w = soup.find(id="letter-W").find_next("ul")
+    assert [a.get_text() for a in w.select("a")] == [
+        "Wang Jixiang",
+        "Wang Yuan",
+        "Wen Yuyuan",
+        "Wu Jun",
+        "Wu Zhiqiang",
+    ]
+
+
+def test_regions_index_groups_by_kind_and_bulletins_index_by_year(built_site):
+    kinds = texts(page(built_site, "regions/"), "main section h2")
+    assert kinds[0] == "Urban agglomerations"
+    assert "International agglomerations" in kinds and "Corridor" in kinds
+    assert texts(page(built_site, "bulletins/"), "main section h2") == [
+        "2024",
+        "2023",
+        "2021",
+        "2018",
+    ]
+
+
+def test_home_page_has_latest_directory_and_top_experts(built_site):
+    soup = page(built_site, "")
+    latest = links(soup, "#latest-heading + .cards .card-title")
+    assert [link["href"] for link in latest] == [
+        "/" + u for u in [BULLETIN_INTERVIEW, BULLETIN_2023, BULLETIN_2021, BULLETIN_2018]
+    ]
+    directory = soup.select("#directory-heading ~ ul.directory li")
+    assert len(directory) == 19, "the 19 urban agglomerations of the 14th Five-Year Plan"
+    assert texts(soup, "#directory-heading ~ h3") == [
+        "To optimise and upgrade",
+        "To develop and strengthen",
+        "To foster",
+    ]
+    top = texts(soup, "#experts-heading + .directory li")
+    assert top[0] == "Wu Zhiqiang 2 bulletins"
+
+
+def test_navigation_marks_the_current_section(built_site):
+    soup = page(built_site, "experts/")
+    assert links(soup, 'nav a[aria-current="page"]') == [{"href": "/experts/", "text": "Experts"}]
+    assert soup.select_one("a.skip-link")["href"] == "#main"
+
+
+def test_sitemap_lists_every_page_with_dates_from_content(built_site):
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in root.findall("s:url/s:loc", ns)]
+    assert "/" + BULLETIN_2021 in locs and "/experts/wu-zhiqiang/" in locs and "/" in locs
+    lastmods = {
+        e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
+        for e in root.findall("s:url", ns)
+    }
+    assert lastmods["/" + BULLETIN_2021] == "2021-06-16"
+    assert lastmods["/experts/wu-zhiqiang/"] == "2023-09-22"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for html_file in built_site.rglob("*.html"):
+        soup = page(built_site, str(html_file.relative_to(built_site)))
+        for element in soup.select("script[src], link[href], img[src], iframe[src]"):
+            reference = element.get("src") or element.get("href")
+            assert not reference.startswith(("http:", "https:", "//")), (html_file, reference)
