@@ -47,8 +47,11 @@ class BriefsiteReader(BaseReader):
 
     def _read_page(self, path: Path, state: BuildState) -> tuple[str, dict[str, Any]]:
         text = path.read_text(encoding="utf-8")
-        parts = split_front_matter(text)
         display = state.paths.display(path)
+        try:
+            parts = split_front_matter(text)
+        except ValueError:  # never closed
+            parts = None
         if parts is None:
             raise ContentError(
                 [

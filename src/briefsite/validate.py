@@ -353,13 +353,17 @@ BULLETIN_FIELDS: dict[str, tuple[bool, str]] = {
 }
 
 
+class UnclosedFrontMatter(ValueError):
+    """The file starts a front-matter block with ``---`` but never closes it."""
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """``(yaml, body, first body line)`` of a ``---`` fenced document, or None without one."""
     if not text.startswith("---\n"):
         return None
     end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
-        return None
+        raise UnclosedFrontMatter(text)
     yaml_text = text[4 : 4 + end.start()]
     body = text[4 + end.end() :].removeprefix("\n")
     return yaml_text, body, yaml_text.count("\n") + 3
@@ -373,7 +377,16 @@ def parse_bulletin(
     text = read_text(path, out)
     if text is None:
         return None, out.diagnostics
-    parts = split_front_matter(text)
+    try:
+        parts = split_front_matter(text)
+    except UnclosedFrontMatter:
+        out.at(
+            1,
+            1,
+            "the front-matter is never closed",
+            "add a line '---' after the last field, before the text",
+        )
+        return None, out.diagnostics
     if parts is None:
         out.at(
             1,
@@ -427,15 +440,19 @@ def _bulletin_from(
         value = meta.get(name)
         if value is None:
             if name in meta and BULLETIN_FIELDS[name][0]:
-                out.field((name,), f"'{name}' is empty", BULLETIN_FIELDS[name][1])
+                out.field((name,), f"'{name}' is empty", f"fill in {BULLETIN_FIELDS[name][1]}")
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)  # a title like 2049 is still a title
         if not isinstance(value, str):
-            out.field((name,), f"'{name}' must be text, not {_type_name(value)}")
+            out.field(
+                (name,),
+                f"'{name}' must be text, not {_type_name(value)}",
+                'write it in double quotes: "..."',
+            )
             return ""
         if not value.strip() and BULLETIN_FIELDS[name][0]:
-            out.field((name,), f"'{name}' is empty", BULLETIN_FIELDS[name][1])
+            out.field((name,), f"'{name}' is empty", f"fill in {BULLETIN_FIELDS[name][1]}")
         return value.strip()
 
     title = text_field("title")
@@ -447,12 +464,18 @@ def _bulletin_from(
     date = _date_field(meta, out)
     date_source = text_field("date_source") or "text"
     if date_source not in ("text", "editor"):
-        out.field(("date_source",), f"date_source must be 'text' or 'editor', not '{date_source}'")
+        out.field(
+            ("date_source",),
+            f"date_source must be 'text' or 'editor', not '{date_source}'",
+            "write 'date_source: editor' when you supplied the date, or remove the line",
+        )
     number = _whole_number(meta, "number", out)
     volume = _whole_number(meta, "volume", out)
     compilers = _string_list(meta.get("compilers"), ("compilers",), out) or []
     source = _source_field(meta, paths, out)
+    problems_before_speakers = len(out.diagnostics)
     speakers = _speakers_field(meta, registry, out)
+    speakers_clean = len(out.diagnostics) == problems_before_speakers
     regions = _id_list(meta, "regions", registry.regions, out)
     themes = _id_list(meta, "themes", registry.themes, out)
 
@@ -477,7 +500,8 @@ def _bulletin_from(
             "paste the bulletin's text below the closing '---'",
         )
     else:
-        _check_body_mentions(body, body_line, speakers, registry, out)
+        if speakers_clean:  # with a broken speakers list, "not in speakers" would be noise
+            _check_body_mentions(body, body_line, speakers, registry, out)
 
     errors_after = len([d for d in out.diagnostics if d.severity is Severity.ERROR])
     if errors_after > errors_before or date is None or source is None:
@@ -588,7 +612,8 @@ def _entity_choices(entities: dict[str, Any]) -> dict[str, str]:
 def _unknown_id(kind: str, value: str, entities: dict, where: tuple, out: _Collector) -> None:
     hint = _close_matches(value, _entity_choices(entities))
     registry_file = f"content/registry/{REGISTRY_FILES[kind]}"
-    out.field(where, f"unknown {kind[:-1]} '{value}'", hint or f"add it to {registry_file} first")
+    fallback = f"use an id from {registry_file}, or add the new entry there first"
+    out.field(where, f"unknown {kind[:-1]} '{value}'", hint or fallback)
 
 
 def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Speaker]:
@@ -596,7 +621,11 @@ def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Spe
     if value is None:
         return []
     if not isinstance(value, list):
-        out.field(("speakers",), "'speakers' must be a list of {id: ..., role: ...}")
+        out.field(
+            ("speakers",),
+            "'speakers' must be a list of {id: ..., role: ...}",
+            "write one line per speaker: '  - {id: expert-id, role: \"...\"}'",
+        )
         return []
     speakers: list[Speaker] = []
     seen: set[str] = set()
@@ -621,7 +650,11 @@ def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Spe
             )
         expert_id, role = item["id"].strip(), item.get("role") or ""
         if not isinstance(role, str):
-            out.field((*where, "role"), f"role must be text, not {_type_name(role)}")
+            out.field(
+                (*where, "role"),
+                f"role must be text, not {_type_name(role)}",
+                'write the role in double quotes: role: "..."',
+            )
             role = ""
         if expert_id not in registry.experts:
             _unknown_id("experts", expert_id, registry.experts, (*where, "id"), out)
