@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .errors import BriefsiteError, ContentError, Diagnostic, Severity, SourceError
+from .model import Expert, Region
 from .validate import ProjectPaths, check_project, read_registry
 
 
@@ -62,33 +63,36 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     out = sys.stderr if args.stdout else sys.stdout
     for warning in result.warnings:
         print(f"warning: {warning}", file=out)
-    if result.new_experts:
-        if args.update_registry:
-            from .registry_edit import add_experts
+    proposals = {"experts": result.new_experts, "regions": result.new_regions}
+    if args.update_registry:
+        from .registry_edit import add_entries
 
-            added = add_experts(paths, result.new_experts)
-            print(
-                f"added {len(added)} expert(s) to content/registry/experts.yaml: "
-                f"{', '.join(added)}",
-                file=out,
-            )
-        else:
-            print(
-                "\nnot in the registry yet (add to content/registry/experts.yaml, "
-                "or rerun with --update-registry):",
-                file=out,
-            )
-            for expert in result.new_experts:
-                print(_proposal_yaml(expert), file=out)
+        for kind, entities in proposals.items():
+            added = add_entries(paths, kind, entities)
+            if added:
+                print(f"added to content/registry/{kind}.yaml: {', '.join(added)}", file=out)
+    else:
+        for kind, entities in proposals.items():
+            if entities:
+                print(
+                    f"\nnot in the registry yet (add to content/registry/{kind}.yaml, or "
+                    "rerun with --update-registry):",
+                    file=out,
+                )
+                for entity in entities:
+                    print(_proposal_yaml(entity), file=out)
     return 0
 
 
-def _proposal_yaml(expert) -> str:
-    aliases = ", ".join(expert.aliases)
-    return (
-        f"\n- id: {expert.id}\n  name: {expert.name}\n  family_name: {expert.family_name}\n"
-        f"  aliases: [{aliases}]"
-    )
+def _proposal_yaml(entity: Expert | Region) -> str:
+    """A registry entry to paste, with only the facts the text gave."""
+    lines = [f"- id: {entity.id}", f"  name: {entity.name}"]
+    if isinstance(entity, Expert):
+        lines.append(f"  family_name: {entity.family_name}")
+    else:
+        lines += [f"  kind: {entity.kind}", "  country:   # fill in: the text does not say"]
+    lines.append(f"  aliases: [{', '.join(entity.aliases)}]")
+    return "\n" + "\n".join(lines)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

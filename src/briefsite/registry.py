@@ -23,6 +23,8 @@ class Registry:
     experts: dict[str, Expert] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> line
+    unreadable: set[str] = field(default_factory=set)  # kinds whose file is missing or broken
 
     def kind(self, kind: str) -> dict[str, Expert] | dict[str, Region] | dict[str, Theme]:
         return {"experts": self.experts, "regions": self.regions, "themes": self.themes}[kind]

@@ -164,18 +164,21 @@ def read_registry(paths: ProjectPaths) -> tuple[Registry, list[Diagnostic]]:
         collector = _Collector(paths.display(path))
         if not path.exists():
             collector.at(1, 1, f"the {kind} registry is missing", f"create {collector.path}")
+            registry.unreadable.add(kind)
             diagnostics += collector.diagnostics
             continue
         text = read_text(path, collector)
         if text is not None:
-            entries = _registry_entries(kind, text, collector)
+            entries = _registry_entries(kind, text, collector, registry)
             registry.kind(kind).update(entries)  # type: ignore[attr-defined]
+        if text is None or (not registry.kind(kind) and collector.diagnostics):
+            registry.unreadable.add(kind)
         diagnostics += collector.diagnostics
     diagnostics += _check_region_parents(registry, paths)
     return registry, diagnostics
 
 
-def _registry_entries(kind: str, text: str, out: _Collector) -> dict[str, Any]:
+def _registry_entries(kind: str, text: str, out: _Collector, registry: Registry) -> dict[str, Any]:
     try:
         document = yamldoc.load(text)
     except yamldoc.YamlSyntaxError as error:
@@ -222,6 +225,7 @@ def _registry_entries(kind: str, text: str, out: _Collector) -> dict[str, Any]:
             alias_owner.setdefault(key, (entry.id, line))
         entries[entry.id] = entry
         first_line[entry.id] = line
+        registry.lines[(kind, entry.id)] = line
     return entries
 
 
@@ -240,7 +244,13 @@ def _registry_entry(kind: str, index: int, raw: dict, out: _Collector) -> Any:
             ok = False
     for name, required in fields.items():
         if required and (name not in raw or raw[name] in (None, "", [])):
-            out.field((index,), f"entry {_label(raw, index)}: missing required field '{name}'")
+            where = (index, name) if name in raw else (index,)
+            out.field(
+                where,
+                f"entry {_label(raw, index)}: missing required field '{name}'",
+                f"add '{name}:' to the entry",
+                key=name in raw,
+            )
             ok = False
     entry_id = raw.get("id")
     if isinstance(entry_id, str) and not _SLUG.match(entry_id):
@@ -279,8 +289,8 @@ def _check_region_parents(registry: Registry, paths: ProjectPaths) -> list[Diagn
                 diagnostics.append(
                     Diagnostic(
                         paths.display(paths.registry / REGISTRY_FILES["regions"]),
-                        1,
-                        1,
+                        registry.lines.get(("regions", region.id), 1),
+                        3,
                         Severity.ERROR,
                         f"region '{region.id}': part_of names unknown region '{parent}'",
                         hint,
@@ -476,8 +486,8 @@ def _bulletin_from(
     problems_before_speakers = len(out.diagnostics)
     speakers = _speakers_field(meta, registry, out)
     speakers_clean = len(out.diagnostics) == problems_before_speakers
-    regions = _id_list(meta, "regions", registry.regions, out)
-    themes = _id_list(meta, "themes", registry.themes, out)
+    regions = _id_list(meta, "regions", registry, out)
+    themes = _id_list(meta, "themes", registry, out)
 
     slug = path.stem
     if "slug" in meta:
@@ -618,7 +628,7 @@ def _unknown_id(kind: str, value: str, entities: dict, where: tuple, out: _Colle
 
 def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Speaker]:
     value = meta.get("speakers")
-    if value is None:
+    if value is None or "experts" in registry.unreadable:
         return []
     if not isinstance(value, list):
         out.field(
@@ -670,10 +680,11 @@ def _speakers_field(meta: dict, registry: Registry, out: _Collector) -> list[Spe
     return speakers
 
 
-def _id_list(meta: dict, kind: str, entities: dict, out: _Collector) -> list[str]:
+def _id_list(meta: dict, kind: str, registry: Registry, out: _Collector) -> list[str]:
     value = meta.get(kind)
-    if value is None:
-        return []
+    entities = registry.kind(kind)
+    if value is None or kind in registry.unreadable:
+        return []  # with the registry itself broken, every id would look unknown
     if isinstance(value, str):
         out.field((kind,), f"'{kind}' must be a list", f"write [{value}]")
         return []
@@ -770,15 +781,14 @@ def check_across_bulletins(
             )
     for kind, ids in used.items() if complete else ():
         entities = registry.kind(kind)
-        # Regions are a gazetteer: a region no bulletin names yet is expected, not a mistake.
-        if kind == "regions":
-            continue
         for entity_id in sorted(set(entities) - ids):
+            if kind == "regions" and registry.regions[entity_id].plan:
+                continue  # the plan's 19 agglomerations are a gazetteer, listed on purpose
             diagnostics.append(
                 Diagnostic(
                     paths.display(paths.registry / REGISTRY_FILES[kind]),
-                    1,
-                    1,
+                    registry.lines.get((kind, entity_id), 1),
+                    3,
                     Severity.WARNING,
                     f"{kind[:-1]} '{entity_id}' is not used by any bulletin",
                     "remove it, or tag the bulletins it belongs to",

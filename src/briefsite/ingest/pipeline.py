@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
-from ..model import Expert, Speaker
+from ..model import Expert, Region, Speaker
 from ..registry import Registry
 from ..text import slugify, split_sentences
 from . import fields
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
+from .regions import propose_regions
 from .source import Line, read_source
 from .speakers import Mention, Person, find_mentions, group_people
 
@@ -53,6 +54,7 @@ class IngestResult:
     regions: list[str]
     themes: list[str]
     new_experts: list[Expert]
+    new_regions: list[Region]
     warnings: list[str]
 
 
@@ -138,8 +140,17 @@ def ingest_file(
         regions,
         themes,
     )
+    markdown = f"---\n{front}---\n\n{body}\n"
     return IngestResult(
-        path, slug, f"---\n{front}---\n\n{body}\n", speakers, regions, themes, new_experts, warnings
+        path,
+        slug,
+        markdown,
+        speakers,
+        regions,
+        themes,
+        new_experts,
+        propose_regions(searchable, registry),
+        warnings,
     )
 
 
