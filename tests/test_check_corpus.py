@@ -419,3 +419,17 @@ def test_clean_content_passes_and_strict_fails_on_warnings(clean_project, capsys
         assert main(["--root", str(clean_project.root), "check", "--strict"]) == 1
     finally:
         target.unlink()
+
+
+def test_check_can_report_on_the_changed_files_only(clean_project, capsys):
+    target = clean_project.bulletins / "unknown-theme.md"
+    shutil.copy(BAD / "unknown-theme.md", target)
+    try:
+        other = str(
+            clean_project.bulletins / "collaborative-agglomeration-new-cities-and-new-spaces.md"
+        )
+        assert main(["--root", str(clean_project.root), "check", other]) == 0
+        assert main(["--root", str(clean_project.root), "check", str(target)]) == 1
+    finally:
+        target.unlink()
+    assert "unknown theme 'green-growth'" in capsys.readouterr().out

@@ -99,8 +99,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = ProjectPaths(Path(args.root))
     report = check_project(paths)
     github = args.format == "github"
-    _print_diagnostics(report.diagnostics, github)
-    errors, warnings = len(report.errors), len(report.warnings)
+    diagnostics = report.diagnostics
+    if args.files:  # e.g. from pre-commit: report on these files and on the registries
+        wanted = {paths.display(Path(f)) for f in args.files}
+        diagnostics = [
+            d for d in diagnostics if d.path in wanted or d.path.startswith("content/registry/")
+        ]
+    _print_diagnostics(diagnostics, github)
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
     failed = errors > 0 or (args.strict and warnings > 0)
     if not github:
         status = "failed" if failed else "ok"
@@ -120,6 +127,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(report.warnings)
     print(f"built {report.pages} page(s) into {args.output or 'output'}/ in {report.seconds:.2f} s")
     return 0
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from .linkcheck import broken_links
+
+    broken = broken_links(Path(args.site), siteurl=args.siteurl, file_urls=args.file_urls)
+    for link in broken:
+        print(link.format())
+    pages = sum(1 for _ in Path(args.site).rglob("*.html"))
+    print(f"links {'failed' if broken else 'ok'}: {pages} page(s), {len(broken)} broken link(s)")
+    return 1 if broken else 0
 
 
 def _date(text: str) -> dt.date:
@@ -154,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     ingest.set_defaults(run=cmd_ingest)
 
     check = commands.add_parser("check", help="validate all bulletins and registries")
+    check.add_argument("files", nargs="*", help="report only on these files (and the registries)")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.set_defaults(run=cmd_check)
@@ -162,6 +181,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--production", action="store_true", help="use publishconf.py")
     build.add_argument("--output", help="output folder (default: from the settings)")
     build.set_defaults(run=cmd_build)
+    links = commands.add_parser("links", help="check every internal link of a built site")
+    links.add_argument("site", nargs="?", default="output", help="the built site (default: output)")
+    links.add_argument("--siteurl", default="", help="absolute links to this URL are internal")
+    links.add_argument(
+        "--file-urls", action="store_true", help="resolve as file:// does: a folder is not a page"
+    )
+    links.set_defaults(run=cmd_links)
     return main
 
 
