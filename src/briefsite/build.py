@@ -41,7 +41,9 @@ def build_site(
     if report.errors:
         raise ContentError(report.diagnostics)
 
-    # 2. Settings, with the output redirected to a fresh folder beside the real one.
+    # 2. Settings, with the output redirected to a fresh folder beside the real one. (Pelican
+    #    warns that feeds of a development build have relative links: that is intended.)
+    logging.getLogger("pelican.settings").setLevel(logging.ERROR)
     settings = read_settings(str(settings_file), override={"BRIEFSITE_REPORT": report, **overrides})
     final = Path(output or settings["OUTPUT_PATH"]).resolve()
     staging = final.with_name(f"{final.name}.partial-{os.getpid()}")
