@@ -40,6 +40,11 @@ TAG_SAVE_AS = CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
+# briefsite: search with Pagefind after each build; the offline export switches to a
+# script-tag index that works from file:// (see src/briefsite/search.py).
+BRIEFSITE_SEARCH = True
+BRIEFSITE_OFFLINE = False
+
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None

@@ -123,6 +123,12 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
 
 
+@task
+def export(c):
+    """Offline copy for file:// (USB sticks, intranets): dist/<site>-offline.zip."""
+    _cli("export")
+
+
 @task(
     help={
         "source": "the raw bulletin (.txt)",
@@ -152,9 +158,27 @@ def check(c, strict=False, format="text"):
     _cli("check", *(["--strict"] if strict else []), "--format", format)
 
 
+def _ensure_chromium(c) -> None:
+    """Install Debian's Chromium for the browser tests where we can (root on Debian)."""
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Debian's chromium for the browser tests ...")
+        c.run(
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+            warn=True,
+        )
+    if not shutil.which("chromium"):
+        print(
+            "NOTICE: Chromium is not installed and cannot be installed here: the browser "
+            "tests will be skipped (install it with: apt-get install chromium)."
+        )
+
+
 @task(help={"k": "only tests whose name matches this expression"})
 def test(c, k=""):
-    """Run the test suite (ruff, then pytest)."""
+    """Run the test suite (ruff, then pytest, with the browser tests in Debian's Chromium)."""
+    _ensure_chromium(c)
     c.run(f"{sys.executable} -m ruff check src tests tasks.py pelicanconf.py publishconf.py")
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False, env={**os.environ})

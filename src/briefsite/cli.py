@@ -129,6 +129,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_site
+
+    paths = ProjectPaths(Path(args.root))
+    report = export_site(
+        paths, paths.root / "publishconf.py", dist=Path(args.dist) if args.dist else None
+    )
+    print(
+        f"wrote {paths.display(report.zip_path)}: {report.files} files, "
+        f"{report.bytes / 1024:.0f} KiB; unzip it anywhere and open index.html"
+    )
+    return 0
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     from .linkcheck import broken_links
 
@@ -181,6 +195,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--production", action="store_true", help="use publishconf.py")
     build.add_argument("--output", help="output folder (default: from the settings)")
     build.set_defaults(run=cmd_build)
+    export = commands.add_parser("export", help="offline copy: dist/<site>-offline.zip")
+    export.add_argument("--dist", help="where to write the zip (default: dist/)")
+    export.set_defaults(run=cmd_export)
+
     links = commands.add_parser("links", help="check every internal link of a built site")
     links.add_argument("site", nargs="?", default="output", help="the built site (default: output)")
     links.add_argument("--siteurl", default="", help="absolute links to this URL are internal")

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from .search import offline_index, offline_index_script
 from .site.views import SiteModel, build_model, save_as
 from .state import BuildState
 
@@ -82,6 +83,8 @@ class BriefsiteGenerator(Generator):
             written.append((page.url, self._newest()))
         self._write_sitemap(written)
         self._write_robots()
+        if self.settings.get("BRIEFSITE_OFFLINE"):
+            self._write_offline_search(state)
 
     def _write(self, writer, url: str, template: str, **values) -> None:
         writer.write_file(
@@ -108,6 +111,16 @@ class BriefsiteGenerator(Generator):
             )
         rows.append("</urlset>")
         _write_text(Path(self.output_path) / "sitemap.xml", "\n".join(rows) + "\n")
+
+    def _write_offline_search(self, state: BuildState) -> None:
+        texts = {}
+        for slug, view in self.model.bulletins.items():
+            body = state.render(view.bulletin)
+            speakers = " ".join(f"{s.expert.name} {s.name_zh}" for s in view.speakers)
+            paragraphs = " ".join(p.text for p in body.paragraphs)
+            texts[slug] = f"{view.ref.title} {speakers} {paragraphs}"
+        script = offline_index_script(offline_index(self.model, texts))
+        _write_text(Path(self.output_path) / "search" / "search-data.js", script)
 
     def _write_robots(self) -> None:
         lines = ["User-agent: *", "Allow: /"]

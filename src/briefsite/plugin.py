@@ -6,6 +6,7 @@ Listed in ``PLUGINS`` as ``briefsite.plugin``. The receivers only connect; the w
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pelican import signals
@@ -13,8 +14,11 @@ from pelican import signals
 from .errors import ContentError
 from .generator import BriefsiteGenerator
 from .reader import BriefsiteReader
+from .search import pagefind_index
 from .state import BuildState
 from .validate import ProjectPaths, Report, check_project
+
+logger = logging.getLogger(__name__)
 
 
 def prepare_build(pelican) -> None:
@@ -38,7 +42,18 @@ def add_generator(pelican) -> type[BriefsiteGenerator]:
     return BriefsiteGenerator
 
 
+def index_for_search(pelican) -> None:
+    """After every page is written: the Pagefind index (not for the offline copy)."""
+    settings = pelican.settings
+    if settings.get("BRIEFSITE_SEARCH", True) and not settings.get("BRIEFSITE_OFFLINE"):
+        report = pagefind_index(Path(pelican.output_path))
+        logger.info(
+            "search: %d pages indexed, %d files, %d bytes", report.pages, report.files, report.bytes
+        )
+
+
 def register() -> None:
     signals.initialized.connect(prepare_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
+    signals.finalized.connect(index_for_search)

@@ -88,6 +88,7 @@ class Counted:
 class SpeakerView:
     expert: EntityRef
     role: str
+    name_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,10 @@ def build_model(items: list[tuple[Bulletin, RenderedBody]], registry: Registry) 
             ref=bulletin_refs[bulletin.slug],
             bulletin=bulletin,
             html=body.html,
-            speakers=tuple(SpeakerView(refs["experts"][s.id], s.role) for s in bulletin.speakers),
+            speakers=tuple(
+                SpeakerView(refs["experts"][s.id], s.role, registry.experts[s.id].name_zh)
+                for s in bulletin.speakers
+            ),
             regions=tuple(refs["regions"][r] for r in bulletin.regions),
             themes=tuple(refs["themes"][t] for t in bulletin.themes),
             related=tuple(bulletin_refs[slug] for slug in related[bulletin.slug]),

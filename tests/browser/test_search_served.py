@@ -1,0 +1,62 @@
+"""Search on the served site (Pagefind), in a real browser."""
+
+from urllib.parse import urlsplit
+
+BULLETIN_2023 = "/bulletins/shaping-new-engines-and-new-strengths-in-development/"
+
+
+def results(page) -> list[str]:
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    return page.eval_on_selector_all(
+        ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title "
+        "> .pagefind-ui__result-link",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
+
+
+def test_a_word_from_the_middle_of_a_bulletin_finds_it(page, served_site):
+    # "siphon" occurs once, mid-way through the 2023 bulletin's section I
+    page.goto(f"{served_site}/search/?q=siphon")
+    assert results(page) == [BULLETIN_2023]
+    assert page.failures == [] and page.errors == []
+
+
+def test_the_header_search_box_leads_to_results(page, served_site):
+    page.goto(f"{served_site}/experts/")
+    page.fill("#site-search", "Solheim")
+    page.press("#site-search", "Enter")
+    page.wait_for_url("**/search/?q=Solheim")
+    assert results(page) == [BULLETIN_2023]
+
+
+def test_a_region_filter_narrows_the_results(page, served_site):
+    page.goto(f"{served_site}/search/?q=innovation")
+    everything = results(page)
+    assert len(everything) == 3 and BULLETIN_2023 in everything
+    page.click("summary.pagefind-ui__filter-name >> text='Region'")  # open the group
+    page.check("input[name=region][value='Yellow River Basin']")  # fmt: skip
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length === 1")
+    assert results(page) == [BULLETIN_2023]
+
+
+def test_clicking_a_result_opens_the_bulletin(page, served_site):
+    page.goto(f"{served_site}/search/?q=Hancock")
+    (link,) = results(page)
+    page.click(f".pagefind-ui__result-link[href='{link}']")
+    page.wait_for_url(f"**{link}")
+    assert urlsplit(page.url).path == link
+    assert page.inner_text("h1").startswith("Yangtze River Delta City Group")
+
+
+def test_chinese_names_are_searchable(page, served_site):
+    page.goto(f"{served_site}/search/?q=吴志强")
+    assert sorted(results(page)) == sorted([
+        BULLETIN_2023, "/bulletins/collaborative-agglomeration-new-cities-and-new-spaces/"
+    ])  # fmt: skip
+
+
+def test_only_our_own_host_is_contacted(page, served_site):
+    page.goto(f"{served_site}/search/?q=delta")
+    results(page)
+    hosts = {urlsplit(url).netloc for url in page.requests}
+    assert hosts == {urlsplit(served_site).netloc}
