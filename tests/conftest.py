@@ -1,16 +1,29 @@
-"""Shared fixtures: the real project copied into a temporary folder, and built sites."""
+"""Shared fixtures: the real project copied into a temporary folder, built sites, and a real
+Chromium (Debian's, driven by Playwright, one per session).
+
+Playwright never downloads a browser here: it drives the system Chromium through
+``executable_path``. Without Chromium (or without the checkers the gates need) those tests
+are skipped with a notice, except under CI (``CI=true``), where that is a failure.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
+import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from briefsite.build import build_site
+from briefsite.export import export_site
 from briefsite.validate import ProjectPaths, read_registry
 
 ROOT = Path(__file__).resolve().parents[1]
+NODE_MODULES = ROOT / "node_modules"
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_PARTS = ("content", "sources", "themes", "pelicanconf.py", "publishconf.py")
 
@@ -50,3 +63,82 @@ def built_site(tmp_path_factory) -> Path:
 def production_site(tmp_path_factory) -> Path:
     paths = copy_project(tmp_path_factory.mktemp("prod") / "project")
     return build_site(paths, paths.root / "publishconf.py").output
+
+
+def require(available: bool, what: str) -> None:
+    """Skip a test whose tool is missing, with a notice; under CI, fail instead."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is not installed, and CI must not skip these tests")
+    pytest.skip(f"{what} is not installed: skipped")
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    candidates = [os.environ.get("BRIEFSITE_CHROMIUM", ""), "chromium", "chromium-browser"]
+    return next((shutil.which(c) for c in candidates if c and shutil.which(c)), None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    require(executable is not None, "Chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path):
+    """The development build, served on localhost; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request and every failure."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.failures = []
+    page.errors = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("requestfailed", lambda request: page.failures.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.status} {r.url}"))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    paths = copy_project(tmp_path_factory.mktemp("export") / "project")
+    report = export_site(paths, paths.root / "publishconf.py")
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(report.zip_path) as archive:
+        archive.extractall(target)
+    (folder,) = target.iterdir()
+    return folder

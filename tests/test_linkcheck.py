@@ -17,12 +17,15 @@ def reasons(found):
 
 
 def test_server_mode_finds_missing_pages_and_anchors(tmp_path):
-    site = make_site(tmp_path, {
-        "a/index.html": '<p id="here">x</p>',
-        "index.html": '<a href="/a/">ok</a><a href="/a/#here">ok</a><a href="a/">ok</a>'
-                      '<a href="/b/">bad</a><a href="/a/#gone">bad</a><img src="/logo.png">'
-                      '<a href="https://elsewhere.example/">other site</a><a href="#top">bad</a>',
-    })  # fmt: skip
+    site = make_site(
+        tmp_path,
+        {
+            "a/index.html": '<p id="here">x</p>',
+            "index.html": '<a href="/a/">ok</a><a href="/a/#here">ok</a><a href="a/">ok</a>'
+            '<a href="/b/">bad</a><a href="/a/#gone">bad</a><img src="/logo.png">'
+            '<a href="https://elsewhere.example/">other site</a><a href="#top">bad</a>',
+        },
+    )
     assert reasons(broken_links(site)) == [
         "index.html: /b/ (no such file)",
         "index.html: /a/#gone (no element #gone)",
@@ -32,11 +35,14 @@ def test_server_mode_finds_missing_pages_and_anchors(tmp_path):
 
 
 def test_file_mode_refuses_folders_and_root_absolute_links(tmp_path):
-    site = make_site(tmp_path, {
-        "a/index.html": '<p id="here">x</p>',
-        "index.html": '<a href="a/index.html#here">ok</a><a href="a/">folder</a>'
-                      '<a href="/a/index.html">root</a><a href="https://s.example/a/">absolute</a>',
-    })  # fmt: skip
+    site = make_site(
+        tmp_path,
+        {
+            "a/index.html": '<p id="here">x</p>',
+            "index.html": '<a href="a/index.html#here">ok</a><a href="a/">folder</a>'
+            '<a href="/a/index.html">root</a><a href="https://s.example/a/">absolute</a>',
+        },
+    )
     assert reasons(broken_links(site, siteurl="https://s.example", file_urls=True)) == [
         "index.html: a/ (a folder is not a page)",
         "index.html: /a/index.html (root-absolute link leaves the copy)",

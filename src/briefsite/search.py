@@ -142,18 +142,20 @@ def offline_index(model: SiteModel, texts: dict[str, str]) -> dict:
     documents = []
     postings: dict[str, list[int]] = {}
     for number, view in enumerate(model.bulletins.values()):
-        documents.append({
-            "title": view.ref.title,
-            "url": save_as(view.ref.url),
-            "date": view.ref.date.isoformat(),
-            "summary": view.ref.summary,
-            "filters": {
-                "region": [r.name for r in view.regions],
-                "expert": [s.expert.name for s in view.speakers],
-                "theme": [t.name for t in view.themes],
-                "year": [str(view.ref.date.year)],
-            },
-        })  # fmt: skip
+        documents.append(
+            {
+                "title": view.ref.title,
+                "url": save_as(view.ref.url),
+                "date": view.ref.date.isoformat(),
+                "summary": view.ref.summary,
+                "filters": {
+                    "region": [r.name for r in view.regions],
+                    "expert": [s.expert.name for s in view.speakers],
+                    "theme": [t.name for t in view.themes],
+                    "year": [str(view.ref.date.year)],
+                },
+            }
+        )
         for term, count in sorted(Counter(tokenize(texts[view.ref.slug])).items()):
             postings.setdefault(term, []).extend((number, count))
     total = max(len(documents), 1)

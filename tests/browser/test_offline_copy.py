@@ -1,26 +1,11 @@
 """The offline export, unzipped and opened from file:// in a real browser."""
 
-import zipfile
-
-import pytest
-
 from briefsite.export import export_site
 from briefsite.linkcheck import broken_links
 
 from ..conftest import copy_project
 
 BULLETIN_2023 = "bulletins/shaping-new-engines-and-new-strengths-in-development/index.html"
-
-
-@pytest.fixture(scope="session")
-def offline_copy(tmp_path_factory):
-    paths = copy_project(tmp_path_factory.mktemp("export") / "project")
-    report = export_site(paths, paths.root / "publishconf.py")
-    target = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(report.zip_path) as archive:
-        archive.extractall(target)
-    (folder,) = target.iterdir()
-    return folder
 
 
 def test_the_zip_is_the_same_for_the_same_content(tmp_path):
@@ -53,8 +38,10 @@ def test_following_links_home_region_bulletin_expert(page, offline_copy):
     page.click("#directory-heading ~ ul.directory a:text-is('Yangtze River Delta')")
     page.wait_for_url("**/regions/yangtze-river-delta/index.html")
     assert page.inner_text("h1") == "Yangtze River Delta"
-    page.click(".card-title:text-is('Shaping new engines and new strengths in development "
-               "through technological innovation')")  # fmt: skip
+    page.click(
+        ".card-title:text-is('Shaping new engines and new strengths in development "
+        "through technological innovation')"
+    )
     page.wait_for_url(f"**/{BULLETIN_2023}")
     page.click(".speakers a:text-is('Erik Solheim')")
     page.wait_for_url("**/experts/erik-solheim/index.html")

@@ -37,18 +37,27 @@ def index_of(documents: dict[str, str]) -> dict:
         year = "2021" if number % 2 else "2023"
         region = "Delta" if "delta" in text else "Bay"
         filters = {"region": [region], "expert": [], "theme": [], "year": [year]}
-        docs.append({"title": title, "url": f"{number}.html", "date": f"{year}-01-0{number + 1}",
-                     "summary": "", "filters": filters})  # fmt: skip
+        docs.append(
+            {
+                "title": title,
+                "url": f"{number}.html",
+                "date": f"{year}-01-0{number + 1}",
+                "summary": "",
+                "filters": filters,
+            }
+        )
         for term in sorted(set(tokenize(text))):
             terms.setdefault(term, []).extend([number, tokenize(text).count(term)])
     return {"documents": docs, "terms": terms, "idf": {t: 1.0 for t in terms}}
 
 
-INDEX = index_of({
-    "A": "delta delta integration barriers",
-    "B": "bay area integration",
-    "C": "delta innovation corridor",
-})  # fmt: skip
+INDEX = index_of(
+    {
+        "A": "delta delta integration barriers",
+        "B": "bay area integration",
+        "C": "delta innovation corridor",
+    }
+)
 
 
 def search(library, query, filters=None) -> list[str]:

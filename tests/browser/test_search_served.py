@@ -2,6 +2,8 @@
 
 from urllib.parse import urlsplit
 
+from playwright.sync_api import expect
+
 BULLETIN_2023 = "/bulletins/shaping-new-engines-and-new-strengths-in-development/"
 
 
@@ -34,8 +36,8 @@ def test_a_region_filter_narrows_the_results(page, served_site):
     everything = results(page)
     assert len(everything) == 3 and BULLETIN_2023 in everything
     page.click("summary.pagefind-ui__filter-name >> text='Region'")  # open the group
-    page.check("input[name=region][value='Yellow River Basin']")  # fmt: skip
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length === 1")
+    page.check("input[name=region][value='Yellow River Basin']")
+    expect(page.locator(".pagefind-ui__result")).to_have_count(1)
     assert results(page) == [BULLETIN_2023]
 
 
@@ -50,9 +52,9 @@ def test_clicking_a_result_opens_the_bulletin(page, served_site):
 
 def test_chinese_names_are_searchable(page, served_site):
     page.goto(f"{served_site}/search/?q=吴志强")
-    assert sorted(results(page)) == sorted([
-        BULLETIN_2023, "/bulletins/collaborative-agglomeration-new-cities-and-new-spaces/"
-    ])  # fmt: skip
+    assert sorted(results(page)) == sorted(
+        [BULLETIN_2023, "/bulletins/collaborative-agglomeration-new-cities-and-new-spaces/"]
+    )
 
 
 def test_only_our_own_host_is_contacted(page, served_site):
