@@ -158,27 +158,40 @@ def check(c, strict=False, format="text"):
     _cli("check", *(["--strict"] if strict else []), "--format", format)
 
 
-def _ensure_chromium(c) -> None:
-    """Install Debian's Chromium for the browser tests where we can (root on Debian)."""
-    if shutil.which("chromium") or shutil.which("chromium-browser"):
-        return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Debian's chromium for the browser tests ...")
+# Tools the browser tests and the publishing gates need: command -> Debian package.
+_DEBIAN_TOOLS = {"chromium": "chromium", "java": "default-jre-headless", "faketime": "faketime"}
+
+
+def _ensure_test_tools(c) -> None:
+    """Install what the browser tests and gates need where we can (root on Debian; npm)."""
+    missing = [package for command, package in _DEBIAN_TOOLS.items() if not shutil.which(command)]
+    if missing and os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installing Debian packages for the browser tests and gates: {' '.join(missing)}")
+        packages = " ".join(missing)
         c.run(
-            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+            f"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "
+            f"{packages}",
             warn=True,
         )
-    if not shutil.which("chromium"):
+    if not (ROOT / "node_modules").is_dir() and shutil.which("npm"):
+        c.run(f"npm ci --no-audit --no-fund --prefix {ROOT}", warn=True)
+    for command, package in _DEBIAN_TOOLS.items():
+        if not shutil.which(command):
+            print(
+                f"NOTICE: {command} is not installed: the tests that need it will be skipped "
+                f"(apt-get install {package})."
+            )
+    if not (ROOT / "node_modules").is_dir():
         print(
-            "NOTICE: Chromium is not installed and cannot be installed here: the browser "
-            "tests will be skipped (install it with: apt-get install chromium)."
+            "NOTICE: the HTML and accessibility checkers are not installed: those gates will "
+            "be skipped (npm ci)."
         )
 
 
 @task(help={"k": "only tests whose name matches this expression"})
 def test(c, k=""):
     """Run the test suite (ruff, then pytest, with the browser tests in Debian's Chromium)."""
-    _ensure_chromium(c)
+    _ensure_test_tools(c)
     c.run(f"{sys.executable} -m ruff check src tests tasks.py pelicanconf.py publishconf.py")
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False, env={**os.environ})
