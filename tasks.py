@@ -124,6 +124,12 @@ def livereload(c):
 
 
 @task
+def lighthouse(c):
+    """Lighthouse scores (performance, accessibility, best practices, SEO) per page kind."""
+    c.run(f"{sys.executable} {ROOT / 'tools' / 'lighthouse.py'}")
+
+
+@task
 def export(c):
     """Offline copy for file:// (USB sticks, intranets): dist/<site>-offline.zip."""
     _cli("export")
