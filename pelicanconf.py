@@ -48,7 +48,7 @@ BRIEFSITE_OFFLINE = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
-FEED_MAX_ITEMS = 50
+FEED_MAX_ITEMS = 20  # the newest; older bulletins are a click away on the page
 
 MENU = [
     ("Bulletins", "bulletins/"),

@@ -9,7 +9,10 @@ the index pages, the home page, the per-entity Atom feeds, ``sitemap.xml`` and
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,13 +35,59 @@ INDEX_PAGES = (
 )
 
 
+@dataclass(frozen=True)
+class PageJob:
+    url: str
+    template: str
+    values: dict
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    path: str
+    title: str
+    slugs: tuple[str, ...]
+
+
+Job = PageJob | FeedJob
+# Below this many pages, forking workers costs more than it saves.
+PARALLEL_FROM = 64
+_forked: tuple[BriefsiteGenerator, object, list[Job]] | None = None  # inherited by workers
+
+
+def _write_in_worker(indices: range) -> None:
+    assert _forked is not None
+    generator, writer, jobs = _forked
+    for index in indices:
+        generator.write_job(writer, jobs[index])
+
+
+def run_jobs(generator: BriefsiteGenerator, writer, jobs: list[Job]) -> None:
+    """Write every job; many of them on all cores. Each job writes its own file, so the
+    output is the same however the work is split."""
+    workers = os.cpu_count() or 1
+    if workers < 2 or len(jobs) < PARALLEL_FROM or os.name != "posix":
+        for job in jobs:
+            generator.write_job(writer, job)
+        return
+    global _forked
+    _forked = (generator, writer, jobs)
+    try:
+        # interleaved slices: the big pages (popular experts) come first and spread out
+        slices = [range(start, len(jobs), workers * 4) for start in range(workers * 4)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pool.map(_write_in_worker, slices, chunksize=1)
+    finally:
+        _forked = None
+
+
 class BriefsiteGenerator(Generator):
     model: SiteModel
 
     def generate_context(self) -> None:
         state: BuildState = self.settings["BRIEFSITE"]
         articles = self.context.get("articles", [])
-        items = [(a.metadata["bulletin"], state.render(a.metadata["bulletin"])) for a in articles]
+        items = [(a.metadata["bulletin"], state.analysis(a.metadata["bulletin"])) for a in articles]
         self.model = build_model(items, state.report.registry)
         self.articles_by_slug = {a.slug: a for a in articles}
         for article in articles:
@@ -47,9 +96,10 @@ class BriefsiteGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         written: list[tuple[str, str]] = []  # (url, lastmod) for the sitemap
+        jobs: list[Job] = []
 
         for url, template, title in INDEX_PAGES:
-            self._write(writer, url, template, page_title=title)
+            jobs.append(PageJob(url, template, {"page_title": title}))
             written.append((url, self._newest()))
 
         for kind, views in (
@@ -58,18 +108,17 @@ class BriefsiteGenerator(Generator):
             ("themes", self.model.themes),
         ):
             for view in views.values():
-                self._write(writer, view.ref.url, kind[:-1], page_title=view.ref.name, view=view)
-                refs = view.bulletins
-                bulletins = [getattr(r, "item", r) for r in refs]
+                values = {"page_title": view.ref.name, "view": view}
+                jobs.append(PageJob(view.ref.url, kind[:-1], values))
+                bulletins = [getattr(r, "item", r) for r in view.bulletins]
                 written.append((view.ref.url, self._newest(bulletins)))
                 if view.feed:
-                    articles = [self.articles_by_slug[b.slug] for b in bulletins]
-                    writer.write_feed(
-                        articles,
-                        self.context,
-                        view.feed,
-                        feed_title=f"{ENTITY_TITLES[kind]}: {view.ref.name}",
+                    slugs = tuple(b.slug for b in bulletins)
+                    jobs.append(
+                        FeedJob(view.feed, f"{ENTITY_TITLES[kind]}: {view.ref.name}", slugs)
                     )
+
+        run_jobs(self, writer, jobs)
 
         state: BuildState = self.settings["BRIEFSITE"]
         for view in self.model.bulletins.values():
@@ -86,10 +135,16 @@ class BriefsiteGenerator(Generator):
         if self.settings.get("BRIEFSITE_OFFLINE"):
             self._write_offline_search(state)
 
-    def _write(self, writer, url: str, template: str, **values) -> None:
-        writer.write_file(
-            save_as(url), self.get_template(template), self.context, page_url=url, **values
-        )
+    def write_job(self, writer, job: Job) -> None:
+        """Render and write one page or feed with Pelican's writer."""
+        if isinstance(job, PageJob):
+            template = self.get_template(job.template)
+            writer.write_file(
+                save_as(job.url), template, self.context, page_url=job.url, **job.values
+            )
+        else:
+            articles = [self.articles_by_slug[slug] for slug in job.slugs]
+            writer.write_feed(articles, self.context, job.path, feed_title=job.title)
 
     def _newest(self, bulletins=None) -> str:
         refs = (
@@ -115,7 +170,7 @@ class BriefsiteGenerator(Generator):
     def _write_offline_search(self, state: BuildState) -> None:
         texts = {}
         for slug, view in self.model.bulletins.items():
-            body = state.render(view.bulletin)
+            body = state.analysis(view.bulletin).body
             speakers = " ".join(f"{s.expert.name} {s.name_zh}" for s in view.speakers)
             paragraphs = " ".join(p.text for p in body.paragraphs)
             texts[slug] = f"{view.ref.title} {speakers} {paragraphs}"

@@ -30,7 +30,9 @@ def prepare_build(pelican) -> None:
         report = check_project(paths)
     if report.errors:
         raise ContentError(report.diagnostics)
-    settings["BRIEFSITE"] = BuildState(paths, report, settings["SITEURL"])
+    state = BuildState(paths, report, settings["SITEURL"])
+    state.analyse_all()
+    settings["BRIEFSITE"] = state
 
 
 def add_reader(readers) -> None:

@@ -32,7 +32,7 @@ class BriefsiteReader(BaseReader):
         state: BuildState = self.settings["BRIEFSITE"]
         bulletin = state.bulletins_by_path.get(Path(source_path).resolve())
         if bulletin is not None:
-            body = state.render(bulletin)
+            body = state.analysis(bulletin).body
             metadata = {
                 "title": bulletin.title,
                 "date": SafeDatetime.combine(bulletin.date, SafeDatetime.min.time()),

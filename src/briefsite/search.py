@@ -68,7 +68,8 @@ def pagefind_index(site: Path) -> SearchReport:
 
     async def run() -> int:
         async with PagefindIndex() as index:
-            result = await index.add_directory(str(site))
+            # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
+            result = await index.add_directory(str(site), glob="bulletins/**/*.html")
             await index.write_files(output_path=str(site / "pagefind"))
             return int(result["page_count"])
 

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import Bulletin
-from .site.body import RenderedBody, render_body
+from .site.analysis import Analysis, analyse, analyse_all
 from .validate import ProjectPaths, Report
 
 
@@ -21,17 +21,19 @@ class BuildState:
     paths: ProjectPaths
     report: Report
     siteurl: str
-    bodies: dict[str, RenderedBody] = field(default_factory=dict)  # by slug
+    analyses: dict[str, Analysis] = field(default_factory=dict)  # by slug
 
     @cached_property
     def bulletins_by_path(self) -> dict[Path, Bulletin]:
         return {(self.paths.root / b.path).resolve(): b for b in self.report.bulletins}
 
-    def render(self, bulletin: Bulletin) -> RenderedBody:
-        """The bulletin's body as HTML with entity links, rendered once per build."""
-        body = self.bodies.get(bulletin.slug)
-        if body is None:
-            speakers = {speaker.id for speaker in bulletin.speakers}
-            body = render_body(bulletin.body, self.report.registry, self.siteurl, speakers)
-            self.bodies[bulletin.slug] = body
-        return body
+    def analyse_all(self) -> None:
+        """Render and analyse every bulletin at once, on all cores."""
+        missing = [b for b in self.report.bulletins if b.slug not in self.analyses]
+        self.analyses.update(analyse_all(missing, self.report.registry, self.siteurl))
+
+    def analysis(self, bulletin: Bulletin) -> Analysis:
+        """The bulletin's rendered body, statements and mention counts (computed once)."""
+        if bulletin.slug not in self.analyses:
+            self.analyses[bulletin.slug] = analyse(bulletin, self.report.registry, self.siteurl)
+        return self.analyses[bulletin.slug]

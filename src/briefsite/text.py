@@ -66,30 +66,47 @@ class AliasMatch:
     text: str
 
 
-def _alias_pattern(alias: str) -> str:
-    """A regex for one alias: flexible about spacing, dash and apostrophe variants.
+# Sources mix typographic and plain dashes and apostrophes; both sides are compared with these
+# folded to one form. Each replacement is one character for one, so positions still match.
+_FOLD = str.maketrans({"–": "-", "‐": "-", "’": "'", "\n": " ", "\t": " ", "\r": " "})
 
-    Aliases of two or more words match in any case (sources write ``middle Yangtze River``
-    and ``Middle Yangtze River``); a single word or an acronym (``Kanto``, ``GBA``) must match
-    its case, so that ``gba`` inside other text never counts.
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many alternatives, shaped as a trie so each position is tried once.
+
+    A regex alternation of hundreds of aliases is tried alternative by alternative at every
+    position of the text, which made matching the slowest step of a build; the trie shares
+    common prefixes ("Yangtze River" + " Delta" / " Economic Belt") instead.
     """
-    parts = []
-    for char in alias:
-        if char.isspace():
-            if not parts or parts[-1] != r"\s+":
-                parts.append(r"\s+")
-        elif char in "-–‐":
-            parts.append(r"[-–‐]")
-        elif char in "'’":
-            parts.append(r"['’]")
-        else:
-            parts.append(re.escape(char))
-    body = "".join(parts)
-    return f"(?i:{body})" if len(alias.split()) > 1 else body
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted(c for c in node if c):
+            step = " +" if char == " " else re.escape(char)
+            branches.append(step + pattern(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
 
 
 class AliasMatcher:
-    """Finds mentions of registry entities in text by their aliases, longest alias first."""
+    """Finds mentions of registry entities in text by their aliases, longest alias first.
+
+    Aliases of two or more words match in any case (sources write ``middle Yangtze River``
+    and ``Middle Yangtze River``); a single word or an acronym (``Kanto``, ``GBA``) must match
+    its case, so that ``gba`` inside other text never counts. Spacing, dashes and apostrophes
+    may vary.
+    """
 
     def __init__(self, aliases: Iterable[tuple[str, str]]) -> None:
         """``aliases`` pairs each spelling with the id of an entity it names.
@@ -98,36 +115,55 @@ class AliasMatcher:
         the caller's ``prefer`` set singles one of them out.
         """
         self._ids: dict[str, tuple[str, ...]] = {}
-        spellings: set[str] = set()
+        folded: set[str] = set()  # multi-word aliases, matched ignoring case
+        exact: set[str] = set()  # single words, matched as written
         for alias, entity in aliases:
-            known = self._ids.get(self.key(alias), ())
-            if entity not in known:
-                self._ids[self.key(alias)] = (*known, entity)
-            spellings.add(alias)
-        ordered = sorted(spellings, key=lambda a: (-len(a), a))
-        self._regex: re.Pattern[str] | None = None
-        if ordered:
-            alternatives = "|".join(_alias_pattern(alias) for alias in ordered)
-            self._regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+            key = self.key(alias)
+            if entity not in self._ids.get(key, ()):
+                self._ids[key] = (*self._ids.get(key, ()), entity)
+            if len(alias.split()) > 1:
+                folded.add(key)
+            else:
+                exact.add(alias.translate(_FOLD))
+        # Case-insensitive matching runs on lowercased text (much faster in Python's re than
+        # re.IGNORECASE); ``key`` casefolds, so lowercase the aliases the same way here.
+        self._lower = (
+            re.compile(rf"(?<!\w){_trie_pattern(sorted({w.lower() for w in folded}))}(?!\w)")
+            if folded
+            else None
+        )
+        self._exact = re.compile(rf"(?<!\w){_trie_pattern(sorted(exact))}(?!\w)") if exact else None
 
     @staticmethod
     def key(text: str) -> str:
-        text = re.sub(r"\s+", " ", text.replace("’", "'").replace("–", "-").replace("‐", "-"))
-        return text.casefold()
+        return re.sub(r" +", " ", text.translate(_FOLD)).casefold()
 
     def candidates(self, text: str) -> tuple[str, ...]:
         """Every entity this exact spelling may name."""
         return self._ids.get(self.key(text), ())
 
     def finditer(self, text: str, prefer: Collection[str] = ()) -> Iterator[AliasMatch]:
-        if self._regex is None:
-            return
-        for match in self._regex.finditer(text):
-            candidates = self.candidates(match.group(0))
+        """Mentions in text order; where two overlap, the earlier (then longer) one wins."""
+        folded = text.translate(_FOLD)
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # a rare letter whose lowercase is longer (İ)
+            lowered = folded
+        matches = []
+        if self._lower is not None:
+            matches += self._lower.finditer(lowered)
+        if self._exact is not None:
+            matches += self._exact.finditer(folded)
+        found = sorted((match.start(), -match.end(), match.end()) for match in matches)
+        end = 0
+        for start, _, stop in found:
+            if start < end:
+                continue
+            candidates = self.candidates(folded[start:stop])
             if len(candidates) > 1:
                 candidates = tuple(c for c in candidates if c in prefer)
             if len(candidates) == 1:
-                yield AliasMatch(candidates[0], match.start(), match.end(), match.group(0))
+                end = stop
+                yield AliasMatch(candidates[0], start, stop, text[start:stop])
 
     def ids_in_order(self, texts: Iterable[str], prefer: Collection[str] = ()) -> list[str]:
         """Ids of the entities mentioned, in order of first mention."""

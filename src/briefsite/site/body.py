@@ -151,7 +151,7 @@ def render_body(
         )
     extension = _BodyExtension(linker)
     md = markdown.Markdown(
-        extensions=["footnotes", "sane_lists", "smarty", extension],
+        extensions=["footnotes", "sane_lists", extension],
         extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to the text"}},
         output_format="html",
     )

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from ..model import Bulletin, Expert, Region, Theme
 from ..registry import Registry
-from .body import RenderedBody
-from .statements import Statement, region_mentions, statements
+from .analysis import Analysis
+from .statements import Statement
 
 RELATED_LIMIT = 5
 # Candidates for related bulletins come from each shared entity's bulletins nearest in date;
@@ -202,7 +202,7 @@ def _newest_first(bulletin: Bulletin) -> tuple:
     return (-bulletin.date.toordinal(), bulletin.slug)
 
 
-def build_model(items: list[tuple[Bulletin, RenderedBody]], registry: Registry) -> SiteModel:
+def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> SiteModel:
     """The whole site's cross-references, from the bulletins and their rendered bodies."""
     items = sorted(items, key=lambda item: _newest_first(item[0]))
     refs = {
@@ -215,26 +215,26 @@ def build_model(items: list[tuple[Bulletin, RenderedBody]], registry: Registry) 
     by_region: dict[str, list[Bulletin]] = defaultdict(list)
     by_theme: dict[str, list[Bulletin]] = defaultdict(list)
     said: dict[str, list[tuple[str, Statement]]] = defaultdict(list)  # expert -> (slug, ...)
-    mentions: dict[str, Counter[str]] = {}
-    for bulletin, body in items:
+    mentions: dict[str, dict[str, int]] = {}
+    for bulletin, analysis in items:
         for speaker in bulletin.speakers:
             by_expert[speaker.id].append(bulletin)
         for region in bulletin.regions:
             by_region[region].append(bulletin)
         for theme in bulletin.themes:
             by_theme[theme].append(bulletin)
-        for statement in statements(bulletin, body.paragraphs, registry):
+        for statement in analysis.statements:
             said[statement.expert_id].append((bulletin.slug, statement))
-        mentions[bulletin.slug] = region_mentions(body.paragraphs, registry)
+        mentions[bulletin.slug] = analysis.region_counts
 
     model = SiteModel()
     related = _related(items, registry)
     ordered = [bulletin for bulletin, _ in items]
-    for position, (bulletin, body) in enumerate(items):
+    for position, (bulletin, analysis) in enumerate(items):
         model.bulletins[bulletin.slug] = BulletinView(
             ref=bulletin_refs[bulletin.slug],
             bulletin=bulletin,
-            html=body.html,
+            html=analysis.body.html,
             speakers=tuple(
                 SpeakerView(refs["experts"][s.id], s.role, registry.experts[s.id].name_zh)
                 for s in bulletin.speakers
@@ -355,9 +355,7 @@ def _index_groups(
     model.top_experts = _counted(cited, refs["experts"])[:8]
 
 
-def _related(
-    items: list[tuple[Bulletin, RenderedBody]], registry: Registry
-) -> dict[str, list[str]]:
+def _related(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> dict[str, list[str]]:
     """For each bulletin, the others that share the most (and the rarest) experts, regions
     and themes; a shared expert weighs more than a shared region or theme."""
     total = len(items)
