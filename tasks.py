@@ -123,6 +123,33 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
 
 
+@task(
+    help={
+        "generate": "only write a synthetic corpus of N bulletins (under .bench/)",
+        "sizes": "corpus sizes to measure, comma-separated (default 250,1000,4000)",
+        "large": "also measure 8,000 bulletins",
+        "repeats": "rounds per size; the median is kept (default 3)",
+    }
+)
+def bench(c, generate=0, sizes="250,1000,4000", large=False, repeats=3):
+    """Benchmark: briefsite vs plain Pelican vs Hugo; prints figures, writes bench-results.json."""
+    from briefsite.bench.run import main
+
+    args = [
+        "--sizes",
+        sizes,
+        "--repeats",
+        str(repeats),
+        "--workdir",
+        str(ROOT / ".bench"),
+        "--output",
+        str(ROOT / "bench-results.json"),
+    ]
+    args += ["--generate", str(generate)] if generate else []
+    args += ["--large"] if large else []
+    sys.exit(main(args))
+
+
 @task
 def lighthouse(c):
     """Lighthouse scores (performance, accessibility, best practices, SEO) per page kind."""
