@@ -37,9 +37,10 @@ def _cli(*args: str) -> None:
 
 @task
 def clean(c):
-    """Remove generated files."""
+    """Remove generated files: output/, dist/ and the build cache."""
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
     shutil.rmtree(ROOT / "dist", ignore_errors=True)
+    shutil.rmtree(ROOT / "cache", ignore_errors=True)
 
 
 @task

@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .cache import DiskCache
 from .errors import BriefsiteError, ContentError, Diagnostic
 from .validate import ProjectPaths, check_project
 
@@ -37,7 +38,7 @@ def build_site(
     started = time.perf_counter()
 
     # 1. Check everything first: a bad bulletin stops the build before anything is written.
-    report = check_project(paths)
+    report = check_project(paths, DiskCache(paths.cache / "checks.pickle"))
     if report.errors:
         raise ContentError(report.diagnostics)
 

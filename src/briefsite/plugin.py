@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from .cache import DiskCache
 from .errors import ContentError
 from .generator import BriefsiteGenerator
 from .reader import BriefsiteReader
@@ -31,7 +32,7 @@ def prepare_build(pelican) -> None:
     if report.errors:
         raise ContentError(report.diagnostics)
     state = BuildState(paths, report, settings["SITEURL"])
-    state.analyse_all()
+    state.analyse_all(DiskCache(paths.cache / "analyses.pickle"))
     settings["BRIEFSITE"] = state
 
 

@@ -25,6 +25,7 @@ class Registry:
     themes: dict[str, Theme] = field(default_factory=dict)
     lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> line
     unreadable: set[str] = field(default_factory=set)  # kinds whose file is missing or broken
+    digest: str = ""  # of the registry files' bytes: what cached work depends on
 
     def kind(self, kind: str) -> dict[str, Expert] | dict[str, Region] | dict[str, Theme]:
         return {"experts": self.experts, "regions": self.regions, "themes": self.themes}[kind]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .cache import DiskCache, digest
 from .model import Bulletin
 from .site.analysis import Analysis, analyse, analyse_all
 from .validate import ProjectPaths, Report
@@ -27,10 +28,27 @@ class BuildState:
     def bulletins_by_path(self) -> dict[Path, Bulletin]:
         return {(self.paths.root / b.path).resolve(): b for b in self.report.bulletins}
 
-    def analyse_all(self) -> None:
-        """Render and analyse every bulletin at once, on all cores."""
-        missing = [b for b in self.report.bulletins if b.slug not in self.analyses]
-        self.analyses.update(analyse_all(missing, self.report.registry, self.siteurl))
+    def analyse_all(self, cache: DiskCache | None = None) -> None:
+        """Render and analyse every bulletin at once, on all cores; with a cache, only the
+        bulletins whose text, speakers, registry or settings changed since it was filled."""
+        registry = self.report.registry
+        keys = {
+            b.slug: digest(b.body, [s.id for s in b.speakers], self.siteurl, registry.digest)
+            for b in self.report.bulletins
+        }
+        missing = []
+        for bulletin in self.report.bulletins:
+            found = cache.get(keys[bulletin.slug]) if cache else None
+            if found is None:
+                missing.append(bulletin)
+            else:
+                self.analyses[bulletin.slug] = found
+        fresh = analyse_all(missing, registry, self.siteurl)
+        self.analyses.update(fresh)
+        if cache is not None:
+            for slug, analysis in fresh.items():
+                cache.put(keys[slug], analysis)
+            cache.save()
 
     def analysis(self, bulletin: Bulletin) -> Analysis:
         """The bulletin's rendered body, statements and mention counts (computed once)."""

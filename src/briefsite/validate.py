@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import yamldoc
+from .cache import DiskCache, digest
 from .errors import Diagnostic, Severity
 from .model import Bulletin, Expert, Region, SourceRef, Speaker, Theme
 from .registry import REGISTRY_FILES, Registry
@@ -48,6 +50,11 @@ class ProjectPaths:
     @property
     def sources(self) -> Path:
         return self.root / "sources"
+
+    @property
+    def cache(self) -> Path:
+        """Work kept between builds (see ``briefsite.cache``); safe to delete."""
+        return self.root / "cache"
 
     def display(self, path: Path) -> str:
         """The path as editors see it in messages: relative to the project."""
@@ -175,6 +182,13 @@ def read_registry(paths: ProjectPaths) -> tuple[Registry, list[Diagnostic]]:
             registry.unreadable.add(kind)
         diagnostics += collector.diagnostics
     diagnostics += _check_region_parents(registry, paths)
+    registry.digest = hashlib.sha256(
+        b"".join(
+            (paths.registry / name).read_bytes()
+            for name in REGISTRY_FILES.values()
+            if (paths.registry / name).is_file()
+        )
+    ).hexdigest()
     return registry, diagnostics
 
 
@@ -734,20 +748,28 @@ def bulletin_files(paths: ProjectPaths) -> list[Path]:
     return sorted(paths.bulletins.glob("*.md")) if paths.bulletins.is_dir() else []
 
 
-def check_project(
-    paths: ProjectPaths,
-    parse: Callable[[Path, Registry, ProjectPaths], tuple[Bulletin | None, list[Diagnostic]]]
-    | None = None,
-) -> Report:
-    """Check registries and every bulletin; ``parse`` lets the build reuse its own parser."""
+def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report:
+    """Check registries and every bulletin. With a cache, a bulletin whose bytes, registries
+    and source files are as before is not parsed again: its earlier result is reused."""
     registry, diagnostics = read_registry(paths)
     report = Report(registry=registry, diagnostics=diagnostics)
-    for path in bulletin_files(paths):
-        bulletin, found = (parse or parse_bulletin)(path, registry, paths)
+    files = bulletin_files(paths)
+    sources = sorted(p.name for p in paths.sources.iterdir()) if paths.sources.is_dir() else []
+    context = digest(registry.digest, sources) if cache is not None else ""
+    for path in files:
+        key = digest(path.read_bytes(), paths.display(path), context) if cache else ""
+        result = cache.get(key) if cache else None
+        if result is None:
+            result = parse_bulletin(path, registry, paths)
+            if cache is not None:
+                cache.put(key, result)
+        bulletin, found = result
         report.diagnostics += found
         if bulletin is not None:
             report.bulletins.append(bulletin)
-    all_parsed = len(report.bulletins) == len(bulletin_files(paths))
+    if cache is not None:
+        cache.save()
+    all_parsed = len(report.bulletins) == len(files)
     report.diagnostics += check_across_bulletins(report.bulletins, registry, paths, all_parsed)
     report.diagnostics.sort()
     return report

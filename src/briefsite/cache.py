@@ -1,0 +1,68 @@
+"""Work that does not change between builds, kept on disk in ``cache/``.
+
+Entries are keyed by a hash of everything they depend on (the file's bytes, the registries,
+the settings that matter, this code's version), so a stale entry is never found, only
+unused. Unused entries are dropped when the cache is saved, so it does not grow without end.
+The cache is a speed-up only: deleting ``cache/`` changes nothing but the time a build takes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+logger = logging.getLogger(__name__)
+
+
+def digest(*parts: object) -> str:
+    """A key for the given values (bytes, strings or anything picklable)."""
+    hasher = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part if isinstance(part, bytes) else pickle.dumps(part, protocol=5)
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class DiskCache:
+    """A dict of key -> value loaded from and saved to one pickle file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, Any] = {}
+        self._used: set[str] = set()
+        self._changed = False
+        try:
+            with path.open("rb") as stream:
+                self._entries = pickle.load(stream)
+        except FileNotFoundError:
+            pass
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
+            logger.warning("ignoring unreadable cache %s (%s)", path, error)
+
+    def get(self, key: str) -> Any:
+        if key in self._entries:
+            self._used.add(key)
+        return self._entries.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self._entries[key] = value
+        self._used.add(key)
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the entries used by this build (atomically) if anything changed."""
+        if not self._changed and self._used == set(self._entries):
+            return
+        kept = {key: self._entries[key] for key in self._used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(f".partial-{os.getpid()}")
+        with partial.open("wb") as stream:
+            pickle.dump(kept, stream, protocol=5)
+        partial.replace(self.path)
