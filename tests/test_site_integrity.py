@@ -160,3 +160,12 @@ def test_pelican_run_directly_also_refuses_bad_content(project):
     messages = [d.format() for d in raised.value.diagnostics]
     assert any("unknown field 'titel'\n    hint: did you mean 'title'?" in m for m in messages)
     assert any("missing required field 'title'" in m for m in messages)
+
+
+def test_a_build_writes_nothing_outside_its_output_folder(project, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    site = build_site(project, project.root / "pelicanconf.py").output
+    assert list(elsewhere.iterdir()) == []
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()

@@ -67,11 +67,12 @@ def pagefind_index(site: Path) -> SearchReport:
     from pagefind.index import PagefindIndex
 
     async def run() -> int:
-        async with PagefindIndex() as index:
+        # Leaving the context writes the index, to the configured path; calling write_files
+        # as well would write it twice (the second time relative to the current folder).
+        async with PagefindIndex(config={"output_path": str(site / "pagefind")}) as index:
             # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
             result = await index.add_directory(str(site), glob="bulletins/**/*.html")
-            await index.write_files(output_path=str(site / "pagefind"))
-            return int(result["page_count"])
+        return int(result["page_count"])
 
     # Pagefind's API is async; run it on its own thread so that callers that already run an
     # event loop (a livereload server, Playwright's sync API in the tests) can build too.

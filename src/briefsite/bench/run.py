@@ -3,8 +3,9 @@
 For each corpus size the tools run in turn, round after round (A B C A B C ...), so that
 the machine's drift touches them all alike; the figure kept is each tool's median. Every run
 is a separate process, timed by the wall clock, with its peak memory taken as the largest
-resident size of its whole process tree (sampled from /proc every 20 ms: briefsite's
-workers and the Pagefind binary count too). Prints a table and writes ``bench-results.json``.
+proportional set size (PSS) of its whole process tree, sampled from /proc every 20 ms:
+briefsite's workers and the Pagefind binary count, pages they share are counted once.
+Prints a table and writes ``bench-results.json``.
 """
 
 from __future__ import annotations
@@ -35,24 +36,37 @@ class Run:
     peak_rss_mb: float
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, in KiB."""
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: resident memory with pages shared by N processes counted 1/N.
+
+    Forked workers share their parent's pages copy-on-write; adding up plain RSS would count
+    those pages once per worker.
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_memory_kb(root: int) -> int:
+    """Memory of ``root`` and all its descendants (PSS), in KiB."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as stat:
-                fields = stat.read().rsplit(b")", 1)[1].split()
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+                parents[int(entry.name)] = int(stat.read().rsplit(b")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _pss_kb(pid)
         stack += [child for child, parent in parents.items() if parent == pid]
     return total
 
@@ -67,7 +81,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(process.pid))
+            peak = max(peak, _tree_memory_kb(process.pid))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
