@@ -15,13 +15,13 @@ JavaScript twin are the one contract between the two halves; both are tested.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import gzip
 import hashlib
 import json
 import math
 import re
+import subprocess
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -29,6 +29,7 @@ from pathlib import Path
 
 import cbor2
 
+from .errors import BriefsiteError
 from .site.views import SiteModel, save_as
 
 _WORD = re.compile(r"[^\W_]+")
@@ -63,24 +64,33 @@ class SearchReport:
 
 
 def pagefind_index(site: Path) -> SearchReport:
-    """Index the built site with Pagefind into ``site/pagefind/``."""
-    from pagefind.index import PagefindIndex
+    """Index the built site with Pagefind into ``site/pagefind/``.
 
-    async def run() -> int:
-        # Leaving the context writes the index, to the configured path; calling write_files
-        # as well would write it twice (the second time relative to the current folder).
-        async with PagefindIndex(config={"output_path": str(site / "pagefind")}) as index:
-            # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
-            result = await index.add_directory(str(site), glob="bulletins/**/*.html")
-        return int(result["page_count"])
-
-    # Pagefind's API is async; run it on its own thread so that callers that already run an
-    # event loop (a livereload server, Playwright's sync API in the tests) can build too.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
-        pages = worker.submit(asyncio.run, run()).result()
+    Runs Pagefind's own command line (the binary from the ``pagefind[bin]`` package) rather
+    than its async Python API: when the process has exited its files are complete, which the
+    API's write call did not always guarantee before we read them back.
+    """
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--silent",
+        # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
+        "--glob",
+        "bulletins/**/*.html",
+        "--output-subdir",
+        "pagefind",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise BriefsiteError(f"Pagefind failed:\n{(result.stderr or result.stdout)[-2000:]}")
     stabilise_pagefind(site / "pagefind")
     files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    return SearchReport(pages, len(files), sum(p.stat().st_size for p in files))
+    pages = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    count = sum(language["page_count"] for language in pages["languages"].values())
+    return SearchReport(count, len(files), sum(p.stat().st_size for p in files))
 
 
 _PAGEFIND_MAGIC = b"pagefind_dcd"
