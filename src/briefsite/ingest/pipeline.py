@@ -23,7 +23,7 @@ from . import fields
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
 from .regions import propose_regions
 from .source import Line, read_source
-from .speakers import Mention, Person, find_mentions, group_people
+from .speakers import Mention, Person, as_person_name, find_mentions, group_people
 
 MAX_THEMES = 6
 MIN_CUE_HITS = 2
@@ -236,8 +236,11 @@ def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:
             text = f"{text} {line}"
         else:
             subtitle_lines.append(line)
-    clean = lambda value: " ".join(value.replace("**", "").split()).strip()  # noqa: E731
-    return clean(text), clean(" ".join(subtitle_lines))
+    return _without_bold(text), _without_bold(" ".join(subtitle_lines))
+
+
+def _without_bold(text: str) -> str:
+    return " ".join(text.replace("**", "").split())
 
 
 def _split_trailer(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -303,8 +306,6 @@ def _lead(paragraph: str, words: int = 60) -> str:
 
 
 def _linkage_mentions(trailer: list[Line]) -> list[Mention]:
-    from .speakers import as_person_name
-
     mentions = []
     for line in trailer:
         link = fields.linkage(line.text)

@@ -73,7 +73,6 @@ class EntityRef:
     id: str
     name: str
     url: str
-    detail: str = ""  # a short qualifier shown beside the name (a region's kind)
 
 
 @dataclass(frozen=True)
@@ -177,8 +176,7 @@ class SiteModel:
 
 
 def _ref(kind: str, entity: Expert | Region | Theme) -> EntityRef:
-    detail = entity.kind if isinstance(entity, Region) else ""
-    return EntityRef(kind, entity.id, entity.name, entity_url(kind, entity.id), detail)
+    return EntityRef(kind, entity.id, entity.name, entity_url(kind, entity.id))
 
 
 def _bulletin_ref(bulletin: Bulletin) -> BulletinRef:
