@@ -50,8 +50,9 @@ class FeedJob:
 
 
 Job = PageJob | FeedJob
-# Below this many pages, forking workers costs more than it saves.
-PARALLEL_FROM = 64
+# Below this many pages and feeds, forking workers costs more than it saves (and a small
+# site, like the test suite's, never forks a process that may be running other threads).
+PARALLEL_FROM = 400
 _forked: tuple[BriefsiteGenerator, object, list[Job]] | None = None  # inherited by workers
 
 

@@ -19,7 +19,7 @@ from .body import RenderedBody, render_body
 from .statements import Statement, region_mentions, statements
 
 # Below this many bulletins, starting worker processes costs more than it saves.
-PARALLEL_FROM = 48
+PARALLEL_FROM = 100
 
 
 @dataclass(frozen=True)
