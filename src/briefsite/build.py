@@ -58,6 +58,9 @@ def build_site(
             raise BriefsiteError(f"the {PLUGIN} plugin did not load; see the messages above")
         pelican.run()
     except BaseException:
+        state = settings.get("BRIEFSITE")
+        if state is not None and state.search is not None:
+            state.search.abort()  # it writes into the folder we are about to remove
         shutil.rmtree(staging, ignore_errors=True)
         raise
 

@@ -15,7 +15,7 @@ from .cache import DiskCache
 from .errors import ContentError
 from .generator import BriefsiteGenerator
 from .reader import BriefsiteReader
-from .search import pagefind_index
+from .search import PagefindRun
 from .state import BuildState
 from .validate import ProjectPaths, Report, check_project
 
@@ -45,11 +45,19 @@ def add_generator(pelican) -> type[BriefsiteGenerator]:
     return BriefsiteGenerator
 
 
-def index_for_search(pelican) -> None:
-    """After every page is written: the Pagefind index (not for the offline copy)."""
-    settings = pelican.settings
+def start_search_index(generator, writer) -> None:
+    """As soon as the bulletin pages are written, Pagefind starts indexing them (in its own
+    process, while the entity pages are written); not for the offline copy."""
+    settings = generator.settings
     if settings.get("BRIEFSITE_SEARCH", True) and not settings.get("BRIEFSITE_OFFLINE"):
-        report = pagefind_index(Path(pelican.output_path))
+        settings["BRIEFSITE"].search = PagefindRun(Path(generator.output_path))
+
+
+def finish_search_index(pelican) -> None:
+    state: BuildState = pelican.settings["BRIEFSITE"]
+    if state.search is not None:
+        report = state.search.finish()
+        state.search = None
         logger.info(
             "search: %d pages indexed, %d files, %d bytes", report.pages, report.files, report.bytes
         )
@@ -59,4 +67,5 @@ def register() -> None:
     signals.initialized.connect(prepare_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
-    signals.finalized.connect(index_for_search)
+    signals.article_writer_finalized.connect(start_search_index)
+    signals.finalized.connect(finish_search_index)

@@ -63,34 +63,55 @@ class SearchReport:
     bytes: int
 
 
-def pagefind_index(site: Path) -> SearchReport:
-    """Index the built site with Pagefind into ``site/pagefind/``.
+class PagefindRun:
+    """Pagefind indexing ``site/pagefind/``, running beside the rest of the build.
 
     Runs Pagefind's own command line (the binary from the ``pagefind[bin]`` package) rather
     than its async Python API: when the process has exited its files are complete, which the
-    API's write call did not always guarantee before we read them back.
+    API's write call did not always guarantee before we read them back. Being a separate
+    process, it indexes the bulletin pages while the entity pages are still being written.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--silent",
-        # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
-        "--glob",
-        "bulletins/**/*.html",
-        "--output-subdir",
-        "pagefind",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise BriefsiteError(f"Pagefind failed:\n{(result.stderr or result.stdout)[-2000:]}")
-    stabilise_pagefind(site / "pagefind")
-    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    pages = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    count = sum(language["page_count"] for language in pages["languages"].values())
-    return SearchReport(count, len(files), sum(p.stat().st_size for p in files))
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--silent",
+            # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
+            "--glob",
+            "bulletins/**/*.html",
+            "--output-subdir",
+            "pagefind",
+        ]
+        self._process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+
+    def finish(self) -> SearchReport:
+        """Wait for Pagefind, make its output stable, and report what it wrote."""
+        output, _ = self._process.communicate()
+        if self._process.returncode:
+            raise BriefsiteError(f"Pagefind failed:\n{output[-2000:]}")
+        bundle = self.site / "pagefind"
+        stabilise_pagefind(bundle)
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        count = sum(language["page_count"] for language in entry["languages"].values())
+        return SearchReport(count, len(files), sum(p.stat().st_size for p in files))
+
+    def abort(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
+
+
+def pagefind_index(site: Path) -> SearchReport:
+    """Index the built site with Pagefind into ``site/pagefind/`` and wait for it."""
+    return PagefindRun(site).finish()
 
 
 _PAGEFIND_MAGIC = b"pagefind_dcd"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cache import DiskCache, digest
 from .model import Bulletin
+from .search import PagefindRun
 from .site.analysis import Analysis, analyse, analyse_all
 from .validate import ProjectPaths, Report
 
@@ -23,6 +24,7 @@ class BuildState:
     report: Report
     siteurl: str
     analyses: dict[str, Analysis] = field(default_factory=dict)  # by slug
+    search: PagefindRun | None = None  # the search index being built beside the pages
 
     @cached_property
     def bulletins_by_path(self) -> dict[Path, Bulletin]:
