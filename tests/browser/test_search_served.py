@@ -7,12 +7,27 @@ from playwright.sync_api import expect
 BULLETIN_2023 = "/bulletins/shaping-new-engines-and-new-strengths-in-development/"
 
 
+# the title link of each result (sub-results of one page have links of their own)
+RESULT_LINKS = (
+    ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title"
+    " > .pagefind-ui__result-link"
+)
+
+
 def results(page) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    """The result links, once all of them are shown: Pagefind UI fills the list one result
+    at a time after it prints "N results for ...", so wait until N are in the page."""
+    page.wait_for_function(
+        """selector => {
+            const message = document.querySelector('.pagefind-ui__message');
+            const count = message && parseInt(message.textContent, 10);
+            return count > 0 && document.querySelectorAll(selector).length === count;
+        }""",
+        arg=RESULT_LINKS,
+        timeout=15000,
+    )
     return page.eval_on_selector_all(
-        ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title "
-        "> .pagefind-ui__result-link",
-        "links => links.map(a => a.getAttribute('href'))",
+        RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))"
     )
 
 
