@@ -113,26 +113,19 @@ def reserve(c):
 
 @task
 def livereload(c):
-    """Build, serve, and rebuild + reload the browser tab when a file changes."""
-    from livereload import Server
-
-    _rebuild_quietly()
-    server = Server()
-    for path in _watched():
-        pattern = str(path / "**" / "*") if path.is_dir() else str(path)
-        server.watch(pattern, _rebuild_quietly)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+    """Build, serve, and on every change rewrite the pages it touches and reload the browser."""
+    _cli("live", "--host", CONFIG["host"], "--port", str(CONFIG["port"]))
 
 
 @task(
     help={
         "generate": "only write a synthetic corpus of N bulletins (under .bench/)",
-        "sizes": "corpus sizes to measure, comma-separated (default 250,1000,4000)",
+        "sizes": "corpus sizes to measure, comma-separated (default 250,1000,2000,4000)",
         "large": "also measure 8,000 bulletins",
         "repeats": "rounds per size; the median is kept (default 3)",
     }
 )
-def bench(c, generate=0, sizes="250,1000,4000", large=False, repeats=3):
+def bench(c, generate=0, sizes="250,1000,2000,4000", large=False, repeats=3):
     """Benchmark: briefsite vs plain Pelican vs Hugo; prints figures, writes bench-results.json."""
     from briefsite.bench.run import main
 

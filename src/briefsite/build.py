@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 from .cache import DiskCache
 from .errors import BriefsiteError, ContentError, Diagnostic
+from .state import BuildState
 from .validate import ProjectPaths, check_project
 
 PLUGIN = "briefsite.plugin"
@@ -30,15 +31,20 @@ class BuildReport:
     pages: int
     seconds: float
     warnings: list[Diagnostic]
+    state: BuildState  # what the build knew, kept by ``briefsite.live`` for its updates
 
 
 def build_site(
-    paths: ProjectPaths, settings_file: Path, output: str | None = None, **overrides
+    paths: ProjectPaths,
+    settings_file: Path,
+    output: str | Path | None = None,
+    checks: DiskCache | None = None,
+    **overrides,
 ) -> BuildReport:
     started = time.perf_counter()
 
     # 1. Check everything first: a bad bulletin stops the build before anything is written.
-    report = check_project(paths, DiskCache(paths.cache / "checks.pickle"))
+    report = check_project(paths, checks or DiskCache(paths.cache / "checks.pickle"))
     if report.errors:
         raise ContentError(report.diagnostics)
 
@@ -72,4 +78,6 @@ def build_site(
     shutil.rmtree(retired, ignore_errors=True)
 
     pages = sum(1 for _ in final.rglob("*.html"))
-    return BuildReport(final, pages, time.perf_counter() - started, report.warnings)
+    return BuildReport(
+        final, pages, time.perf_counter() - started, report.warnings, settings["BRIEFSITE"]
+    )

@@ -35,9 +35,11 @@ class DiskCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.persist = True  # False: ``save`` keeps the entries in memory only
         self._entries: dict[str, Any] = {}
         self._used: set[str] = set()
         self._changed = False
+        self._file_keys: dict[Path, tuple[tuple, str]] = {}
         try:
             with path.open("rb") as stream:
                 self._entries = pickle.load(stream)
@@ -56,8 +58,25 @@ class DiskCache:
         self._used.add(key)
         self._changed = True
 
+    def file_key(self, path: Path, *parts: object) -> str:
+        """``digest(path's bytes, *parts)``; while this cache lives, a file whose size and
+        modification time are as before is not read again (as Pelican's own cache does)."""
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino, parts)
+        known = self._file_keys.get(path)
+        if known is not None and known[0] == signature:
+            return known[1]
+        key = digest(path.read_bytes(), *parts)
+        self._file_keys[path] = (signature, key)
+        return key
+
     def save(self) -> None:
-        """Write the entries used by this build (atomically) if anything changed."""
+        """Forget the entries this build did not use; write the rest (atomically) if
+        anything changed."""
+        if not self.persist:
+            self._entries = {key: self._entries[key] for key in self._used}
+            self._used, self._changed = set(), False
+            return
         if not self._changed and self._used == set(self._entries):
             return
         kept = {key: self._entries[key] for key in self._used}

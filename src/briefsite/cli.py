@@ -129,6 +129,37 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_live(args: argparse.Namespace) -> int:
+    from .live import LiveSite, Update, serve
+
+    paths = ProjectPaths(Path(args.root))
+    site = LiveSite(paths, paths.root / "pelicanconf.py", paths.root / (args.output or "output"))
+    print(f"building {paths.display(site.output)}/ ...", flush=True)
+    try:
+        site.build()
+    except ContentError as error:  # serve the last good site; the next save builds again
+        _print_diagnostics(error.diagnostics)
+
+    def updated(update: Update) -> None:
+        what = "full build" if update.full else f"{len(update.written)} file(s) rewritten"
+        removed = f", {len(update.removed)} removed" if update.removed else ""
+        print(f"updated in {update.seconds:.2f} s: {what}{removed}", flush=True)
+
+    def failed(error: BriefsiteError) -> None:
+        message = str(error)
+        if isinstance(error, ContentError):
+            _print_diagnostics(error.diagnostics)
+            message = f"{len(error.diagnostics)} problem(s) in the content"
+        print(f"Error: {message}; the site was not changed", file=sys.stderr, flush=True)
+
+    site.on_search_done = lambda seconds: print(
+        f"search index updated in {seconds:.2f} s", flush=True
+    )
+    print(f"serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    serve(site, args.host, args.port, on_update=updated, on_error=failed)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_site
 
@@ -195,6 +226,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--production", action="store_true", help="use publishconf.py")
     build.add_argument("--output", help="output folder (default: from the settings)")
     build.set_defaults(run=cmd_build)
+    live = commands.add_parser("live", help="build, serve, and update on every change")
+    live.add_argument("--host", default="localhost")
+    live.add_argument("--port", type=int, default=8000)
+    live.add_argument("--output", help="output folder (default: output)")
+    live.set_defaults(run=cmd_live)
+
     export = commands.add_parser("export", help="offline copy: dist/<site>-offline.zip")
     export.add_argument("--dist", help="where to write the zip (default: dist/)")
     export.set_defaults(run=cmd_export)

@@ -19,27 +19,19 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from .search import offline_index, offline_index_script
-from .site.views import SiteModel, build_model, save_as
+from .site.views import BulletinView, SiteModel, build_model, save_as
 from .state import BuildState
 
 logger = logging.getLogger(__name__)
 
 ENTITY_TITLES = {"experts": "Expert", "regions": "Region", "themes": "Theme"}
-INDEX_PAGES = (
-    # (url, template, title)
-    ("", "home", ""),
-    ("bulletins/", "bulletins", "Bulletins"),
-    ("experts/", "experts", "Experts"),
-    ("regions/", "regions", "Regions"),
-    ("themes/", "themes", "Themes"),
-)
 
 
 @dataclass(frozen=True)
 class PageJob:
     url: str
     template: str
-    values: dict
+    values: dict  # all the page shows besides the settings: it changes when they change
 
 
 @dataclass(frozen=True)
@@ -85,24 +77,49 @@ def run_jobs(generator: BriefsiteGenerator, writer, jobs: list[Job]) -> None:
 class BriefsiteGenerator(Generator):
     model: SiteModel
 
-    def generate_context(self) -> None:
+    def generate_context(self, previous: SiteModel | None = None, touched=frozenset()) -> None:
+        """Build the site model (reusing views of ``previous`` not ``touched``: see
+        ``build_model``) and the list of pages and feeds to write."""
         state: BuildState = self.settings["BRIEFSITE"]
         articles = self.context.get("articles", [])
         items = [(a.metadata["bulletin"], state.analysis(a.metadata["bulletin"])) for a in articles]
-        self.model = build_model(items, state.report.registry)
+        self.model = build_model(items, state.report.registry, previous, touched)
         self.articles_by_slug = {a.slug: a for a in articles}
         for article in articles:
             article.briefsite = self.model.bulletins[article.slug]
-        self.context["briefsite"] = self.model
+        self.jobs = self._index_jobs() + self._entity_jobs()
 
-    def generate_output(self, writer) -> None:
-        written: list[tuple[str, str]] = []  # (url, lastmod) for the sitemap
+    def _index_jobs(self) -> list[PageJob]:
+        """Home and the lists of bulletins, experts, regions and themes."""
+        model = self.model
+        return [
+            PageJob(
+                "",
+                "home",
+                {
+                    "page_title": "",
+                    "latest": model.latest,
+                    "agglomerations": model.agglomerations_by_plan,
+                    "top_experts": model.top_experts,
+                },
+            ),
+            PageJob(
+                "bulletins/",
+                "bulletins",
+                {"page_title": "Bulletins", "groups": model.bulletins_by_year},
+            ),
+            PageJob(
+                "experts/", "experts", {"page_title": "Experts", "groups": model.experts_by_letter}
+            ),
+            PageJob(
+                "regions/", "regions", {"page_title": "Regions", "groups": model.regions_by_kind}
+            ),
+            PageJob("themes/", "themes", {"page_title": "Themes", "themes": model.themes_by_name}),
+        ]
+
+    def _entity_jobs(self) -> list[Job]:
+        """A page and a feed for every expert, region and theme."""
         jobs: list[Job] = []
-
-        for url, template, title in INDEX_PAGES:
-            jobs.append(PageJob(url, template, {"page_title": title}))
-            written.append((url, self._newest()))
-
         for kind, views in (
             ("experts", self.model.experts),
             ("regions", self.model.regions),
@@ -111,30 +128,35 @@ class BriefsiteGenerator(Generator):
             for view in views.values():
                 values = {"page_title": view.ref.name, "view": view}
                 jobs.append(PageJob(view.ref.url, kind[:-1], values))
-                bulletins = [getattr(r, "item", r) for r in view.bulletins]
-                written.append((view.ref.url, self._newest(bulletins)))
-                if view.feed:
-                    slugs = tuple(b.slug for b in bulletins)
+                if view.feed:  # with the bulletins it shows: the newest FEED_MAX_ITEMS
+                    shown = view.bulletins[: self.settings.get("FEED_MAX_ITEMS")]
+                    slugs = tuple(getattr(r, "item", r).slug for r in shown)
                     jobs.append(
                         FeedJob(view.feed, f"{ENTITY_TITLES[kind]}: {view.ref.name}", slugs)
                     )
+        return jobs
 
-        run_jobs(self, writer, jobs)
-
-        state: BuildState = self.settings["BRIEFSITE"]
+    def generate_output(self, writer) -> None:
+        run_jobs(self, writer, self.jobs)
+        folder = Path(writer.output_path)
         for view in self.model.bulletins.values():
-            written.append((view.ref.url, view.ref.date.isoformat()))
-            # the raw text as received, linked from the bulletin page
-            raw = state.paths.sources / view.bulletin.source.file
-            target = Path(self.output_path) / "sources" / raw.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(raw, target)
-        for page in self.context.get("pages", []):
-            written.append((page.url, self._newest()))
-        self._write_sitemap(written)
-        self._write_robots()
+            self.copy_source(view, folder)
+        self.write_site_files(folder)
+
+    def copy_source(self, view: BulletinView, folder: Path) -> None:
+        """The raw text as received, linked from the bulletin page."""
+        state: BuildState = self.settings["BRIEFSITE"]
+        raw = state.paths.sources / view.bulletin.source.file
+        target = folder / "sources" / raw.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(raw, target)
+
+    def write_site_files(self, folder: Path) -> None:
+        """The files that describe the whole site: sitemap, robots.txt, offline search data."""
+        self._write_sitemap(folder)
+        self._write_robots(folder)
         if self.settings.get("BRIEFSITE_OFFLINE"):
-            self._write_offline_search(state)
+            self._write_offline_search(folder)
 
     def write_job(self, writer, job: Job) -> None:
         """Render and write one page or feed with Pelican's writer."""
@@ -147,28 +169,38 @@ class BriefsiteGenerator(Generator):
             articles = [self.articles_by_slug[slug] for slug in job.slugs]
             writer.write_feed(articles, self.context, job.path, feed_title=job.title)
 
-    def _newest(self, bulletins=None) -> str:
-        refs = (
-            bulletins if bulletins is not None else [v.ref for v in self.model.bulletins.values()]
-        )
-        return max((r.date for r in refs), default=None).isoformat() if refs else ""
+    def _sitemap_entries(self) -> set[tuple[str, str]]:
+        """(url, lastmod) of every page: a page changes when its newest bulletin appears."""
+        newest = max((v.ref.date for v in self.model.bulletins.values()), default=None)
+        site_lastmod = newest.isoformat() if newest else ""
+        entries = {
+            (view.ref.url, view.ref.date.isoformat()) for view in self.model.bulletins.values()
+        }
+        entries |= {(job.url, site_lastmod) for job in self._index_jobs()}
+        entries |= {(page.url, site_lastmod) for page in self.context.get("pages", [])}
+        for views in (self.model.experts, self.model.regions, self.model.themes):
+            for view in views.values():
+                dates = [getattr(r, "item", r).date for r in view.bulletins]
+                entries.add((view.ref.url, max(dates).isoformat() if dates else ""))
+        return entries
 
-    def _write_sitemap(self, written: list[tuple[str, str]]) -> None:
+    def _write_sitemap(self, folder: Path) -> None:
         siteurl = self.settings["SITEURL"]
         rows = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
         ]
-        for url, lastmod in sorted(set(written)):
+        for url, lastmod in sorted(self._sitemap_entries()):
             rows.append(
                 f"  <url><loc>{escape(f'{siteurl}/{url}')}</loc>"
                 + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")
                 + "</url>"
             )
         rows.append("</urlset>")
-        _write_text(Path(self.output_path) / "sitemap.xml", "\n".join(rows) + "\n")
+        _write_text(folder / "sitemap.xml", "\n".join(rows) + "\n")
 
-    def _write_offline_search(self, state: BuildState) -> None:
+    def _write_offline_search(self, folder: Path) -> None:
+        state: BuildState = self.settings["BRIEFSITE"]
         texts = {}
         for slug, view in self.model.bulletins.items():
             body = state.analysis(view.bulletin).body
@@ -176,13 +208,13 @@ class BriefsiteGenerator(Generator):
             paragraphs = " ".join(p.text for p in body.paragraphs)
             texts[slug] = f"{view.ref.title} {speakers} {paragraphs}"
         script = offline_index_script(offline_index(self.model, texts))
-        _write_text(Path(self.output_path) / "search" / "search-data.js", script)
+        _write_text(folder / "search" / "search-data.js", script)
 
-    def _write_robots(self) -> None:
+    def _write_robots(self, folder: Path) -> None:
         lines = ["User-agent: *", "Allow: /"]
         if self.settings["SITEURL"].startswith("http"):
             lines.append(f"Sitemap: {self.settings['SITEURL']}/sitemap.xml")
-        _write_text(Path(self.output_path) / "robots.txt", "\n".join(lines) + "\n")
+        _write_text(folder / "robots.txt", "\n".join(lines) + "\n")
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -53,6 +53,12 @@ def start_search_index(generator, writer) -> None:
         settings["BRIEFSITE"].search = PagefindRun(Path(generator.output_path))
 
 
+def keep_generators(generators) -> None:
+    """Keep the generators (their context, templates and articles) for ``briefsite.live``."""
+    if generators:
+        generators[0].settings["BRIEFSITE"].generators = list(generators)
+
+
 def finish_search_index(pelican) -> None:
     state: BuildState = pelican.settings["BRIEFSITE"]
     if state.search is not None:
@@ -67,5 +73,6 @@ def register() -> None:
     signals.initialized.connect(prepare_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(keep_generators)
     signals.article_writer_finalized.connect(start_search_index)
     signals.finalized.connect(finish_search_index)

@@ -30,7 +30,7 @@ class BriefsiteReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         state: BuildState = self.settings["BRIEFSITE"]
-        bulletin = state.bulletins_by_path.get(Path(source_path).resolve())
+        bulletin = state.bulletin_at(source_path)
         if bulletin is not None:
             body = state.analysis(bulletin).body
             metadata = {

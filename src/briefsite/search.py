@@ -72,8 +72,10 @@ class PagefindRun:
     process, it indexes the bulletin pages while the entity pages are still being written.
     """
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, bundle: Path | None = None) -> None:
+        """Index ``site`` into ``bundle`` (default: ``site/pagefind/``)."""
         self.site = site
+        self.bundle = bundle or site / "pagefind"
         command = [
             sys.executable,
             "-m",
@@ -84,8 +86,8 @@ class PagefindRun:
             # only bulletin pages carry data-pagefind-body; reading the rest is wasted work
             "--glob",
             "bulletins/**/*.html",
-            "--output-subdir",
-            "pagefind",
+            "--output-path",
+            str(self.bundle.resolve()),
         ]
         self._process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -96,7 +98,7 @@ class PagefindRun:
         output, _ = self._process.communicate()
         if self._process.returncode:
             raise BriefsiteError(f"Pagefind failed:\n{output[-2000:]}")
-        bundle = self.site / "pagefind"
+        bundle = self.bundle
         stabilise_pagefind(bundle)
         files = [p for p in bundle.rglob("*") if p.is_file()]
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -104,9 +106,10 @@ class PagefindRun:
         return SearchReport(count, len(files), sum(p.stat().st_size for p in files))
 
     def abort(self) -> None:
+        """Stop Pagefind (``finish``, if waiting in another thread, then fails)."""
         if self._process.poll() is None:
             self._process.kill()
-        self._process.communicate()
+        self._process.wait()
 
 
 def pagefind_index(site: Path) -> SearchReport:

@@ -7,9 +7,9 @@ find it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from .cache import DiskCache, digest
 from .model import Bulletin
@@ -25,22 +25,32 @@ class BuildState:
     siteurl: str
     analyses: dict[str, Analysis] = field(default_factory=dict)  # by slug
     search: PagefindRun | None = None  # the search index being built beside the pages
+    generators: list = field(default_factory=list)  # Pelican's, kept for live updates
 
     @cached_property
-    def bulletins_by_path(self) -> dict[Path, Bulletin]:
-        return {(self.paths.root / b.path).resolve(): b for b in self.report.bulletins}
+    def _bulletins_by_path(self) -> dict[str, Bulletin]:
+        root = os.path.abspath(self.paths.root)
+        return {os.path.join(root, b.path): b for b in self.report.bulletins}
+
+    def bulletin_at(self, source_path: str) -> Bulletin | None:
+        """The checked bulletin Pelican knows by this (absolute) source path, if any."""
+        return self._bulletins_by_path.get(os.path.abspath(source_path))
 
     def analyse_all(self, cache: DiskCache | None = None) -> None:
-        """Render and analyse every bulletin at once, on all cores; with a cache, only the
-        bulletins whose text, speakers, registry or settings changed since it was filled."""
+        """Render and analyse every bulletin not analysed yet, at once, on all cores; with a
+        cache, only the bulletins whose text, speakers, registry or settings changed since
+        it was filled."""
         registry = self.report.registry
         keys = {
             b.slug: digest(b.body, [s.id for s in b.speakers], self.siteurl, registry.digest)
             for b in self.report.bulletins
+            if b.slug not in self.analyses and cache is not None
         }
         missing = []
         for bulletin in self.report.bulletins:
-            found = cache.get(keys[bulletin.slug]) if cache else None
+            if bulletin.slug in self.analyses:
+                continue
+            found = cache.get(keys[bulletin.slug]) if cache is not None else None
             if found is None:
                 missing.append(bulletin)
             else:

@@ -58,6 +58,11 @@ class ProjectPaths:
 
     def display(self, path: Path) -> str:
         """The path as editors see it in messages: relative to the project."""
+        if ".." not in path.parts:  # spelled from the root already: no need to ask the disk
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -751,13 +756,13 @@ def bulletin_files(paths: ProjectPaths) -> list[Path]:
 def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report:
     """Check registries and every bulletin. With a cache, a bulletin whose bytes, registries
     and source files are as before is not parsed again: its earlier result is reused."""
-    registry, diagnostics = read_registry(paths)
-    report = Report(registry=registry, diagnostics=diagnostics)
+    registry, diagnostics = _read_registry(paths, cache)
+    report = Report(registry=registry, diagnostics=list(diagnostics))
     files = bulletin_files(paths)
     sources = sorted(p.name for p in paths.sources.iterdir()) if paths.sources.is_dir() else []
     context = digest(registry.digest, sources) if cache is not None else ""
     for path in files:
-        key = digest(path.read_bytes(), paths.display(path), context) if cache else ""
+        key = cache.file_key(path, paths.display(path), context) if cache else ""
         result = cache.get(key) if cache else None
         if result is None:
             result = parse_bulletin(path, registry, paths)
@@ -773,6 +778,19 @@ def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report
     report.diagnostics += check_across_bulletins(report.bulletins, registry, paths, all_parsed)
     report.diagnostics.sort()
     return report
+
+
+def _read_registry(paths: ProjectPaths, cache: DiskCache | None) -> tuple[Registry, list]:
+    """``read_registry``, or its earlier result while the registry files are as they were."""
+    if cache is None:
+        return read_registry(paths)
+    files = [paths.registry / name for name in REGISTRY_FILES.values()]
+    key = digest("registry", *(f.read_bytes() if f.is_file() else b"" for f in files))
+    found = cache.get(key)
+    if found is None:
+        found = read_registry(paths)
+        cache.put(key, found)
+    return found
 
 
 def check_across_bulletins(

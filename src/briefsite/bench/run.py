@@ -13,18 +13,24 @@ from __future__ import annotations
 import json
 import math
 import os
+import queue
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .corpus import Corpus, generate
 
-TOOLS = ("briefsite", "pelican", "hugo", "check", "briefsite-edit")
+# briefsite: full build, nothing cached; briefsite-edit: one bulletin edited while
+# ``briefsite live`` (``invoke livereload``) serves the site, timed until the served page
+# shows the edit; briefsite-rebuild: ``briefsite build`` after an edit, with its caches.
+TOOLS = ("briefsite", "pelican", "hugo", "check", "briefsite-edit", "briefsite-rebuild")
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,9 @@ class Run:
     n: int
     tool: str
     wall_s: float
-    pages: int
+    pages: int  # pages written (for briefsite-edit: files rewritten by the update)
     peak_rss_mb: float
+    search_s: float | None = None  # briefsite-edit: until the search index was updated too
 
 
 def _pss_kb(pid: int) -> int:
@@ -71,52 +78,139 @@ def _tree_memory_kb(root: int) -> int:
     return total
 
 
+class PeakMemory:
+    """Samples the peak memory of a process tree in a thread, every 20 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.peak_kb = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(pid,), daemon=True)
+        self._thread.start()
+
+    def _sample(self, pid: int) -> None:
+        while not self._done.is_set():
+            self.peak_kb = max(self.peak_kb, _tree_memory_kb(pid))
+            self._done.wait(0.02)
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MiB."""
+        self._done.set()
+        self._thread.join()
+        return self.peak_kb / 1024
+
+
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run ``command``; return its wall time (s) and its process tree's peak RSS (MiB)."""
+    """Run ``command``; return its wall time (s) and its process tree's peak memory (MiB)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_memory_kb(process.pid))
-            done.wait(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    memory = PeakMemory(process.pid)
     _, errors = process.communicate()
     wall = time.perf_counter() - started
-    done.set()
-    sampler.join()
+    peak = memory.stop()
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{errors.decode()[-2000:]}")
-    return wall, peak / 1024
+    return wall, peak
+
+
+class LiveServer:
+    """``briefsite live`` serving its own copy of a corpus (so that the other tools' edits do
+    not reach it), for timing an edit from the save to the moment the served page shows it."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.root = corpus.root.parent / "live"
+        shutil.rmtree(self.root, ignore_errors=True)
+        shutil.copytree(corpus.root, self.root, ignore=shutil.ignore_patterns("output*", "cache"))
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "briefsite", "--root", str(self.root), "live"]
+        command += ["--host", "127.0.0.1", "--port", str(self.port)]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self._wait_for("serving", timeout=1800)
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def _wait_for(self, text: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise RuntimeError(f"briefsite live: no '{text}' in {timeout:.0f} s") from None
+            if text in line:
+                return line
+            if line.startswith("Error"):
+                raise RuntimeError(f"briefsite live: {line}")
+
+    def _served(self, url: str) -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def edit(self, n: int, round_number: int) -> Run:
+        target = _edit_target(self.root, round_number)
+        url = f"http://127.0.0.1:{self.port}/bulletins/{target.stem}/"
+        marker = f"Edited live in round {round_number}."
+        while not self.lines.empty():  # what earlier edits printed
+            self.lines.get()
+        memory = PeakMemory(self.process.pid)
+        started = time.perf_counter()
+        target.write_text(
+            target.read_text(encoding="utf-8").rstrip("\n") + f" {marker}\n", encoding="utf-8"
+        )
+        while marker not in self._served(url):
+            if time.perf_counter() - started > 600:
+                raise RuntimeError(f"briefsite live: the edit of {target.name} never showed")
+            time.sleep(0.005)
+        visible = time.perf_counter() - started
+        rewritten = int(self._wait_for("updated in", 60).split(": ")[1].split()[0])
+        self._wait_for("search index updated", 600)
+        search = time.perf_counter() - started
+        return Run(n, "briefsite-edit", visible, rewritten, memory.stop(), round(search, 3))
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
 
 
 def _pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
+def _edit_target(root: Path, round_number: int) -> Path:
+    bulletins = sorted((root / "content" / "bulletins").glob("*.md"))
+    return bulletins[(round_number * 7919) % len(bulletins)]
+
+
 def _edit(corpus: Corpus, round_number: int) -> Path:
     """Change one word in one bulletin's body, as an editor would."""
-    bulletins = sorted((corpus.root / "content" / "bulletins").glob("*.md"))
-    target = bulletins[(round_number * 7919) % len(bulletins)]
+    target = _edit_target(corpus.root, round_number)
     text = target.read_text(encoding="utf-8")
     target.write_text(text.rstrip("\n") + f" Edited in round {round_number}.\n", encoding="utf-8")
     return target
 
 
-def run_tool(tool: str, corpus: Corpus, round_number: int) -> Run:
+def run_tool(tool: str, corpus: Corpus, round_number: int, live: LiveServer | None) -> Run:
     python = sys.executable
     root = corpus.root
+    if tool == "briefsite-edit":
+        assert live is not None
+        return live.edit(corpus.bulletins, round_number)
     if tool == "briefsite":
         shutil.rmtree(root / "output", ignore_errors=True)
         shutil.rmtree(root / "cache", ignore_errors=True)  # a cold build: nothing cached
         wall, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
         return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss)
-    if tool == "briefsite-edit":
+    if tool == "briefsite-rebuild":
         _edit(corpus, round_number)
         wall, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
         return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss)
@@ -149,17 +243,22 @@ def benchmark(sizes: list[int], repeats: int, workdir: Path, seed: int = 1) -> d
     runs: list[Run] = []
     for n in sizes:
         corpus = generate(workdir / f"n{n}", n, seed)
+        live = LiveServer(corpus)  # its first (full) build is not timed
         samples: dict[str, list[Run]] = {tool: [] for tool in tools}
-        for round_number in range(repeats):
-            for tool in tools:  # alternating: every round runs every tool once
-                samples[tool].append(run_tool(tool, corpus, round_number))
-                print(
-                    f"  n={n} round {round_number + 1}/{repeats} {tool}: "
-                    f"{samples[tool][-1].wall_s:.2f} s",
-                    file=sys.stderr,
-                    flush=True,
-                )
+        try:
+            for round_number in range(repeats):
+                for tool in tools:  # alternating: every round runs every tool once
+                    samples[tool].append(run_tool(tool, corpus, round_number, live))
+                    print(
+                        f"  n={n} round {round_number + 1}/{repeats} {tool}: "
+                        f"{samples[tool][-1].wall_s:.2f} s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+        finally:
+            live.stop()
         for tool, found in samples.items():
+            searches = [r.search_s for r in found if r.search_s is not None]
             runs.append(
                 Run(
                     n,
@@ -167,6 +266,7 @@ def benchmark(sizes: list[int], repeats: int, workdir: Path, seed: int = 1) -> d
                     round(statistics.median(r.wall_s for r in found), 3),
                     found[-1].pages,
                     round(max(r.peak_rss_mb for r in found), 1),
+                    round(statistics.median(searches), 3) if searches else None,
                 )
             )
     full = [(r.n, r.wall_s) for r in runs if r.tool == "briefsite"]
@@ -183,17 +283,18 @@ def benchmark(sizes: list[int], repeats: int, workdir: Path, seed: int = 1) -> d
 def table(results: dict) -> str:
     by = {(r["n"], r["tool"]): r for r in results["runs"]}
     lines = [
-        f"{'n':>6} {'tool':<15} {'wall s':>8} {'pages':>7} {'pages/s':>8} {'peak MB':>8} "
-        f"{'vs pelican':>10} {'vs hugo':>8}"
+        f"{'n':>6} {'tool':<18} {'wall s':>8} {'pages':>7} {'pages/s':>8} {'peak MB':>8} "
+        f"{'vs pelican':>10} {'vs hugo':>8} {'search s':>9}"
     ]
     for run in results["runs"]:
         pelican, hugo = by.get((run["n"], "pelican")), by.get((run["n"], "hugo"))
         rate = f"{run['pages'] / run['wall_s']:.0f}" if run["pages"] else "-"
         vs_pelican = f"{run['wall_s'] / pelican['wall_s']:.2f}" if pelican else "-"
         vs_hugo = f"{run['wall_s'] / hugo['wall_s']:.2f}" if hugo else "-"
+        search = f"{run['search_s']:.2f}" if run.get("search_s") is not None else "-"
         lines.append(
-            f"{run['n']:>6} {run['tool']:<15} {run['wall_s']:>8.2f} {run['pages']:>7} "
-            f"{rate:>8} {run['peak_rss_mb']:>8.0f} {vs_pelican:>10} {vs_hugo:>8}"
+            f"{run['n']:>6} {run['tool']:<18} {run['wall_s']:>8.2f} {run['pages']:>7} "
+            f"{rate:>8} {run['peak_rss_mb']:>8.0f} {vs_pelican:>10} {vs_hugo:>8} {search:>9}"
         )
     lines.append(f"scaling exponent of the full build: {results['scaling_exponent']}")
     return "\n".join(lines)
@@ -203,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="briefsite-bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="250,1000,4000", help="corpus sizes, comma-separated")
+    parser.add_argument(
+        "--sizes", default="250,1000,2000,4000", help="corpus sizes, comma-separated"
+    )
     parser.add_argument("--large", action="store_true", help="add 8000 bulletins")
     parser.add_argument("--repeats", type=int, default=3, help="rounds per size (median kept)")
     parser.add_argument("--generate", type=int, metavar="N", help="only write a corpus of N")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ..model import Bulletin, Expert, Region, Theme
 from ..registry import Registry
@@ -19,6 +22,7 @@ from .analysis import Analysis
 from .statements import Statement
 
 RELATED_LIMIT = 5
+LATEST = 6  # bulletins on the home page
 # Candidates for related bulletins come from each shared entity's bulletins nearest in date;
 # capping them keeps the work per bulletin constant however popular an expert becomes.
 RELATED_CANDIDATES_PER_ENTITY = 100
@@ -75,8 +79,11 @@ class EntityRef:
     url: str
 
 
-@dataclass(frozen=True)
-class Counted:
+# The records made by the tens of thousands (one per statement, role or count) are named
+# tuples: a frozen dataclass costs several times as much to create.
+
+
+class Counted(NamedTuple):
     """An entity or bulletin with how often it occurs in the context of a page."""
 
     item: EntityRef | BulletinRef
@@ -103,17 +110,9 @@ class BulletinView:
     next: BulletinRef | None
 
 
-@dataclass(frozen=True)
-class RoleHeld:
+class RoleHeld(NamedTuple):
     role: str
     bulletin: BulletinRef
-
-
-@dataclass(frozen=True)
-class StatementView:
-    bulletin: BulletinRef
-    anchor: str
-    quote: str
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ class ExpertView:
     expert: Expert
     roles: tuple[RoleHeld, ...]
     bulletins: tuple[BulletinRef, ...]
-    statements: tuple[StatementView, ...]
+    statements: tuple[tuple[BulletinRef, Statement], ...]  # what they said, where
     regions: tuple[Counted, ...]
     themes: tuple[Counted, ...]
     co_speakers: tuple[Counted, ...]
@@ -165,10 +164,13 @@ class SiteModel:
     experts: dict[str, ExpertView] = field(default_factory=dict)
     regions: dict[str, RegionView] = field(default_factory=dict)
     themes: dict[str, ThemeView] = field(default_factory=dict)
-    bulletins_by_year: tuple[Group, ...] = ()
-    experts_by_letter: tuple[Group, ...] = ()
-    regions_by_kind: tuple[Group, ...] = ()
-    agglomerations_by_plan: tuple[Group, ...] = ()
+    # what the index pages list: names with counts, so that a page changes only with them
+    latest: tuple[BulletinRef, ...] = ()
+    bulletins_by_year: tuple[Group, ...] = ()  # of BulletinRef
+    experts_by_letter: tuple[Group, ...] = ()  # of Counted(expert, bulletins)
+    regions_by_kind: tuple[Group, ...] = ()  # of Counted(region, bulletins)
+    agglomerations_by_plan: tuple[Group, ...] = ()  # of Counted(region, bulletins)
+    themes_by_name: tuple[ThemeView, ...] = ()
     top_experts: tuple[Counted, ...] = ()
 
 
@@ -200,8 +202,34 @@ def _newest_first(bulletin: Bulletin) -> tuple:
     return (-bulletin.date.toordinal(), bulletin.slug)
 
 
-def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> SiteModel:
-    """The whole site's cross-references, from the bulletins and their rendered bodies."""
+def touched_by(bulletin: Bulletin) -> set[tuple[str, str]]:
+    """The (kind, id) of every expert, region and theme page that shows something of this
+    bulletin: its speakers (statements come only from speakers), regions and themes."""
+    return (
+        {("experts", s.id) for s in bulletin.speakers}
+        | {("regions", r) for r in bulletin.regions}
+        | {("themes", t) for t in bulletin.themes}
+    )
+
+
+def build_model(
+    items: list[tuple[Bulletin, Analysis]],
+    registry: Registry,
+    previous: SiteModel | None = None,
+    touched: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+) -> SiteModel:
+    """The whole site's cross-references, from the bulletins and their rendered bodies.
+
+    With a ``previous`` model of the same registry, the view of each expert, region and
+    theme not ``touched`` (see ``touched_by``) by the bulletins that changed since is taken
+    from it as it is: the same inputs would make the same view.
+    """
+
+    def kept(kind: str, entity_id: str) -> Any:
+        if previous is None or (kind, entity_id) in touched:
+            return None
+        return getattr(previous, kind).get(entity_id)
+
     items = sorted(items, key=lambda item: _newest_first(item[0]))
     refs = {
         kind: {e.id: _ref(kind, e) for e in registry.kind(kind).values()}
@@ -212,7 +240,7 @@ def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> S
     by_expert: dict[str, list[Bulletin]] = defaultdict(list)
     by_region: dict[str, list[Bulletin]] = defaultdict(list)
     by_theme: dict[str, list[Bulletin]] = defaultdict(list)
-    said: dict[str, list[tuple[str, Statement]]] = defaultdict(list)  # expert -> (slug, ...)
+    said: dict[str, list[tuple[BulletinRef, Statement]]] = defaultdict(list)  # by expert
     mentions: dict[str, dict[str, int]] = {}
     for bulletin, analysis in items:
         for speaker in bulletin.speakers:
@@ -221,12 +249,13 @@ def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> S
             by_region[region].append(bulletin)
         for theme in bulletin.themes:
             by_theme[theme].append(bulletin)
+        ref = bulletin_refs[bulletin.slug]
         for statement in analysis.statements:
-            said[statement.expert_id].append((bulletin.slug, statement))
+            said[statement.expert_id].append((ref, statement))
         mentions[bulletin.slug] = analysis.region_counts
 
     model = SiteModel()
-    related = _related(items, registry)
+    related = _related(_related_inputs(items))
     ordered = [bulletin for bulletin, _ in items]
     for position, (bulletin, analysis) in enumerate(items):
         model.bulletins[bulletin.slug] = BulletinView(
@@ -248,6 +277,9 @@ def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> S
         )
 
     for expert in registry.experts.values():
+        if view := kept("experts", expert.id):
+            model.experts[expert.id] = view
+            continue
         own = by_expert.get(expert.id, [])
         regions: Counter[str] = Counter(r for b in own for r in b.regions)
         themes: Counter[str] = Counter(t for b in own for t in b.themes)
@@ -262,10 +294,7 @@ def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> S
                 if s.id == expert.id and s.role
             ),
             bulletins=tuple(bulletin_refs[b.slug] for b in own),
-            statements=tuple(
-                StatementView(bulletin_refs[slug], s.anchor, s.quote)
-                for slug, s in said.get(expert.id, [])
-            ),
+            statements=tuple(said.get(expert.id, ())),
             regions=_counted(regions, refs["regions"]),
             themes=_counted(themes, refs["themes"]),
             co_speakers=_counted(peers, refs["experts"]),
@@ -273,6 +302,9 @@ def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> S
         )
 
     for region in registry.regions.values():
+        if view := kept("regions", region.id):
+            model.regions[region.id] = view
+            continue
         own = by_region.get(region.id, [])
         experts: Counter[str] = Counter(s.id for b in own for s in b.speakers)
         alongside: Counter[str] = Counter(r for b in own for r in b.regions if r != region.id)
@@ -290,6 +322,9 @@ def build_model(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> S
         )
 
     for theme in registry.themes.values():
+        if view := kept("themes", theme.id):
+            model.themes[theme.id] = view
+            continue
         own = by_theme.get(theme.id, [])
         model.themes[theme.id] = ThemeView(
             ref=refs["themes"][theme.id],
@@ -310,6 +345,7 @@ def _index_groups(
     newest_first: list[BulletinRef],
     refs: dict[str, dict[str, EntityRef]],
 ) -> None:
+    model.latest = tuple(newest_first[:LATEST])
     years: dict[int, list[BulletinRef]] = defaultdict(list)
     for ref in newest_first:
         years[ref.date.year].append(ref)
@@ -317,12 +353,12 @@ def _index_groups(
         Group(str(y), tuple(years[y])) for y in sorted(years, reverse=True)
     )
 
-    letters: dict[str, list[ExpertView]] = defaultdict(list)
+    letters: dict[str, list[Counted]] = defaultdict(list)
     for view in sorted(
         model.experts.values(),
         key=lambda v: (v.expert.family_name.casefold(), v.expert.name.casefold()),
     ):
-        letters[view.expert.family_name[:1].upper()].append(view)
+        letters[view.expert.family_name[:1].upper()].append(Counted(view.ref, len(view.bulletins)))
     model.experts_by_letter = tuple(
         Group(letter, tuple(letters[letter])) for letter in sorted(letters)
     )
@@ -332,7 +368,7 @@ def _index_groups(
         kinds[view.region.kind].append(view)
     order = {kind: n for n, kind in enumerate(KIND_ORDER)}
     model.regions_by_kind = tuple(
-        Group(kind, tuple(kinds[kind]))
+        Group(kind, tuple(Counted(v.ref, len(v.bulletins)) for v in kinds[kind]))
         for kind in sorted(kinds, key=lambda k: (order.get(k, 99), k))
     )
     plans: dict[str, list[RegionView]] = defaultdict(list)
@@ -340,9 +376,10 @@ def _index_groups(
         plans[view.region.plan or "other"].append(view)
     plan_order = {plan: n for n, plan in enumerate(PLAN_ORDER)}
     model.agglomerations_by_plan = tuple(
-        Group(plan, tuple(plans[plan]))
+        Group(plan, tuple(Counted(v.ref, len(v.bulletins)) for v in plans[plan]))
         for plan in sorted(plans, key=lambda p: (plan_order.get(p, 9), p))
     )
+    model.themes_by_name = tuple(sorted(model.themes.values(), key=lambda v: v.ref.name))
     cited = Counter(
         {
             expert_id: len(view.bulletins)
@@ -353,40 +390,62 @@ def _index_groups(
     model.top_experts = _counted(cited, refs["experts"])[:8]
 
 
-def _related(items: list[tuple[Bulletin, Analysis]], registry: Registry) -> dict[str, list[str]]:
-    """For each bulletin, the others that share the most (and the rarest) experts, regions
-    and themes; a shared expert weighs more than a shared region or theme."""
-    total = len(items)
-    postings: dict[str, list[tuple[int, str]]] = defaultdict(list)  # entity -> (date, slug)
-    entities: dict[str, list[str]] = {}
-    for bulletin, _ in items:
-        keys = (
-            [f"e:{s.id}" for s in bulletin.speakers]
-            + [f"r:{r}" for r in bulletin.regions]
-            + [f"t:{t}" for t in bulletin.themes]
+def _related_inputs(items: list[tuple[Bulletin, Analysis]]) -> tuple:
+    """What related bulletins depend on: each bulletin's slug, date and entities, newest
+    first. Text edits leave it unchanged, so a live update reuses the last result."""
+    return tuple(
+        (
+            bulletin.slug,
+            bulletin.date.toordinal(),
+            tuple(
+                [f"e:{s.id}" for s in bulletin.speakers]
+                + [f"r:{r}" for r in bulletin.regions]
+                + [f"t:{t}" for t in bulletin.themes]
+            ),
         )
-        entities[bulletin.slug] = keys
+        for bulletin, _ in items
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _related(inputs: tuple) -> dict[str, list[str]]:
+    """For each bulletin, the others that share the most (and the rarest) experts, regions
+    and themes; a shared expert weighs more than a shared region or theme. Ties go to the
+    newer bulletin, then to the first slug.
+
+    ``inputs`` (see ``_related_inputs``) come newest first, so a bulletin's position is its
+    tie-break. Scores are whole numbers (weights in millionths), so their sums do not depend
+    on the order of addition, and each score carries its bulletin's position in its lowest
+    digits: the best five are then the five largest numbers, found without sorting them all.
+    """
+    total = len(inputs)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # entity -> (date, index)
+    for index, (_, date, keys) in enumerate(inputs):
         for key in keys:
-            postings[key].append((bulletin.date.toordinal(), bulletin.slug))
+            postings[key].append((date, index))
     for posting in postings.values():
         posting.sort()
+    scale = total + 1  # a position fits below one unit of score
     weight = {
-        key: (3.0 if key.startswith("e:") else 1.0) * math.log(1 + total / len(posting))
+        key: round(
+            (3.0 if key.startswith("e:") else 1.0) * math.log(1 + total / len(posting)) * 1e6
+        )
+        * scale
         for key, posting in postings.items()
     }
-    dates = {bulletin.slug: bulletin.date.toordinal() for bulletin, _ in items}
+    half = RELATED_CANDIDATES_PER_ENTITY // 2
     related: dict[str, list[str]] = {}
-    for bulletin, _ in items:
-        scores: Counter[str] = Counter()
-        for key in entities[bulletin.slug]:
+    for index, (slug, date, keys) in enumerate(inputs):
+        scores: dict[int, int] = {}
+        for key in keys:
             posting = postings[key]
             if len(posting) > RELATED_CANDIDATES_PER_ENTITY:
-                middle = bisect.bisect_left(posting, (dates[bulletin.slug], bulletin.slug))
-                half = RELATED_CANDIDATES_PER_ENTITY // 2
+                middle = bisect.bisect_left(posting, (date, index))
                 posting = posting[max(0, middle - half) : middle + half]
-            for _, slug in posting:
-                if slug != bulletin.slug:
-                    scores[slug] += weight[key]
-        ranked = sorted(scores, key=lambda s: (-round(scores[s], 9), -dates[s], s))
-        related[bulletin.slug] = ranked[:RELATED_LIMIT]
+            add = weight[key]
+            for _, other in posting:
+                scores[other] = scores.get(other, -other) + add
+        scores.pop(index, None)
+        best = heapq.nlargest(RELATED_LIMIT, scores.values())
+        related[slug] = [inputs[-score % scale][0] for score in best]
     return related
