@@ -2,6 +2,11 @@
 
 import pytest
 
+from briefsite.bench.corpus import generate
+from briefsite.build import build_site
+from briefsite.site.views import STATEMENTS_SHOWN
+from briefsite.validate import ProjectPaths
+
 from .sitepages import links, page, texts
 
 BULLETIN_2021 = "bulletins/collaborative-agglomeration-new-cities-and-new-spaces/"
@@ -305,3 +310,22 @@ def test_no_page_loads_anything_from_another_host(built_site):
         for element in soup.select("script[src], link[href], img[src], iframe[src]"):
             reference = element.get("src") or element.get("href")
             assert not reference.startswith(("http:", "https:", "//")), (html_file, reference)
+
+
+def test_a_prolific_experts_page_quotes_the_newest_statements(tmp_path):
+    corpus = generate(tmp_path / "corpus", 60, seed=3)
+    site = build_site(ProjectPaths(corpus.root), corpus.root / "pelicanconf.py").output
+    capped = [
+        soup
+        for url in sorted(p.parent.name for p in (site / "experts").glob("*/index.html"))
+        if (soup := page(site, f"experts/{url}/")).select_one("p.more")
+    ]
+    assert capped, "the synthetic corpus has experts quoted more often than a page shows"
+    for soup in capped:
+        quotes = soup.select(".statements li")
+        assert len(quotes) == STATEMENTS_SHOWN
+        total = int(soup.select_one("p.more").get_text().split(" of ")[1].split()[0])
+        assert total > STATEMENTS_SHOWN
+        # newest first: the first quote comes from the expert's newest bulletin
+        newest = soup.select_one("section[aria-labelledby=bulletins-heading] .cards a")["href"]
+        assert quotes[0].select_one(".source a")["href"].split("#")[0] == newest

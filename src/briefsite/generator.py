@@ -9,8 +9,6 @@ the index pages, the home page, the per-entity Atom feeds, ``sitemap.xml`` and
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from .parallel import fork_map
 from .search import offline_index, offline_index_script
 from .site.views import BulletinView, SiteModel, build_model, save_as
 from .state import BuildState
@@ -41,37 +40,24 @@ class FeedJob:
     slugs: tuple[str, ...]
 
 
+class SummaryEntry:
+    """A bulletin as the feeds of experts, regions and themes show it: title, link, date and
+    summary. The full text is in the site-wide feed; repeating it in every entity's feed
+    would make the feeds several times the size of the rest of the site."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+    def get_content(self, siteurl: str) -> None:
+        return None
+
+
 Job = PageJob | FeedJob
-# Below this many pages and feeds, forking workers costs more than it saves (and a small
-# site, like the test suite's, never forks a process that may be running other threads).
+# Below this many pages and feeds, forking workers costs more than it saves.
 PARALLEL_FROM = 400
-_forked: tuple[BriefsiteGenerator, object, list[Job]] | None = None  # inherited by workers
-
-
-def _write_in_worker(indices: range) -> None:
-    assert _forked is not None
-    generator, writer, jobs = _forked
-    for index in indices:
-        generator.write_job(writer, jobs[index])
-
-
-def run_jobs(generator: BriefsiteGenerator, writer, jobs: list[Job]) -> None:
-    """Write every job; many of them on all cores. Each job writes its own file, so the
-    output is the same however the work is split."""
-    workers = os.cpu_count() or 1
-    if workers < 2 or len(jobs) < PARALLEL_FROM or os.name != "posix":
-        for job in jobs:
-            generator.write_job(writer, job)
-        return
-    global _forked
-    _forked = (generator, writer, jobs)
-    try:
-        # interleaved slices: the big pages (popular experts) come first and spread out
-        slices = [range(start, len(jobs), workers * 4) for start in range(workers * 4)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pool.map(_write_in_worker, slices, chunksize=1)
-    finally:
-        _forked = None
 
 
 class BriefsiteGenerator(Generator):
@@ -137,7 +123,8 @@ class BriefsiteGenerator(Generator):
         return jobs
 
     def generate_output(self, writer) -> None:
-        run_jobs(self, writer, self.jobs)
+        # each job writes its own file: the output is the same however the work is split
+        fork_map(lambda job: self.write_job(writer, job), self.jobs, PARALLEL_FROM)
         folder = Path(writer.output_path)
         for view in self.model.bulletins.values():
             self.copy_source(view, folder)
@@ -166,8 +153,8 @@ class BriefsiteGenerator(Generator):
                 save_as(job.url), template, self.context, page_url=job.url, **job.values
             )
         else:
-            articles = [self.articles_by_slug[slug] for slug in job.slugs]
-            writer.write_feed(articles, self.context, job.path, feed_title=job.title)
+            entries = [SummaryEntry(self.articles_by_slug[slug]) for slug in job.slugs]
+            writer.write_feed(entries, self.context, job.path, feed_title=job.title)
 
     def _sitemap_entries(self) -> set[tuple[str, str]]:
         """(url, lastmod) of every page: a page changes when its newest bulletin appears."""

@@ -18,6 +18,7 @@ from .reader import BriefsiteReader
 from .search import PagefindRun
 from .state import BuildState
 from .validate import ProjectPaths, Report, check_project
+from .writer import BulletinWriter
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +46,16 @@ def add_generator(pelican) -> type[BriefsiteGenerator]:
     return BriefsiteGenerator
 
 
-def start_search_index(generator, writer) -> None:
-    """As soon as the bulletin pages are written, Pagefind starts indexing them (in its own
-    process, while the entity pages are written); not for the offline copy."""
+def get_writer(pelican) -> type[BulletinWriter]:
+    return BulletinWriter
+
+
+def bulletin_pages_asked(generator, writer) -> None:
+    """Pelican has asked for every bulletin page: write them (on every core), then let
+    Pagefind index them in its own process while the entity pages are written; not for the
+    offline copy."""
+    if isinstance(writer, BulletinWriter):
+        writer.write_articles()
     settings = generator.settings
     if settings.get("BRIEFSITE_SEARCH", True) and not settings.get("BRIEFSITE_OFFLINE"):
         settings["BRIEFSITE"].search = PagefindRun(Path(generator.output_path))
@@ -74,5 +82,6 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(keep_generators)
-    signals.article_writer_finalized.connect(start_search_index)
+    signals.get_writer.connect(get_writer)
+    signals.article_writer_finalized.connect(bulletin_pages_asked)
     signals.finalized.connect(finish_search_index)

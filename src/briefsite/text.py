@@ -99,6 +99,9 @@ def _trie_pattern(words: list[str]) -> str:
     return pattern(trie)
 
 
+_SPACES = re.compile(" +")
+
+
 class AliasMatcher:
     """Finds mentions of registry entities in text by their aliases, longest alias first.
 
@@ -136,7 +139,7 @@ class AliasMatcher:
 
     @staticmethod
     def key(text: str) -> str:
-        return re.sub(r" +", " ", text.translate(_FOLD)).casefold()
+        return _SPACES.sub(" ", text.translate(_FOLD)).casefold()
 
     def candidates(self, text: str) -> tuple[str, ...]:
         """Every entity this exact spelling may name."""

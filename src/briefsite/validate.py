@@ -22,6 +22,7 @@ from . import yamldoc
 from .cache import DiskCache, digest
 from .errors import Diagnostic, Severity
 from .model import Bulletin, Expert, Region, SourceRef, Speaker, Theme
+from .parallel import fork_map
 from .registry import REGISTRY_FILES, Registry
 from .text import slugify
 
@@ -204,7 +205,7 @@ def _registry_entries(kind: str, text: str, out: _Collector, registry: Registry)
         out.at(error.line, error.column, f"YAML syntax: {error.message}", _YAML_HINT)
         return {}
     out.document = document
-    for key, line, column in yamldoc.duplicate_keys(text):
+    for key, line, column in document.duplicates:
         out.at(line, column, f"field '{key}' is given twice in one entry", "keep one of them")
     if document.data is None:
         return {}
@@ -431,8 +432,8 @@ def parse_bulletin(
         out.at(error.line, error.column, f"YAML syntax: {error.message}", _YAML_HINT)
         return None, out.diagnostics
     out.document = document
-    for key, line, column in yamldoc.duplicate_keys(yaml_text):
-        out.at(line + 1, column, f"field '{key}' is given twice", "keep one of them")
+    for key, line, column in document.duplicates:
+        out.at(line, column, f"field '{key}' is given twice", "keep one of them")
     meta = document.data
     if not isinstance(meta, dict):
         out.at(2, 1, "the front-matter must be a mapping of fields ('title: ...')")
@@ -749,6 +750,10 @@ def _check_body_mentions(
 # --- the whole project -------------------------------------------------------------------
 
 
+# Below this many unchecked files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 100
+
+
 def bulletin_files(paths: ProjectPaths) -> list[Path]:
     return sorted(paths.bulletins.glob("*.md")) if paths.bulletins.is_dir() else []
 
@@ -761,14 +766,18 @@ def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report
     files = bulletin_files(paths)
     sources = sorted(p.name for p in paths.sources.iterdir()) if paths.sources.is_dir() else []
     context = digest(registry.digest, sources) if cache is not None else ""
-    for path in files:
-        key = cache.file_key(path, paths.display(path), context) if cache else ""
-        result = cache.get(key) if cache else None
-        if result is None:
-            result = parse_bulletin(path, registry, paths)
-            if cache is not None:
-                cache.put(key, result)
-        bulletin, found = result
+    keys = [cache.file_key(path, paths.display(path), context) if cache else "" for path in files]
+    results = [cache.get(key) if cache is not None else None for key in keys]
+    # what is not cached is checked on every core (for many files)
+    unchecked = [index for index, result in enumerate(results) if result is None]
+    checked = fork_map(
+        lambda index: parse_bulletin(files[index], registry, paths), unchecked, PARALLEL_FROM
+    )
+    for index, result in zip(unchecked, checked, strict=True):
+        results[index] = result
+        if cache is not None:
+            cache.put(keys[index], result)
+    for bulletin, found in results:
         report.diagnostics += found
         if bulletin is not None:
             report.bulletins.append(bulletin)

@@ -36,6 +36,8 @@ class YamlDocument:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # of values
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # of mapping keys
     line_offset: int = 0
+    # keys given twice in one mapping (YAML keeps the last one silently): (key, line, column)
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
 
     def where(self, *path: str | int, key: bool = False) -> tuple[int, int]:
         """Position of the value at ``path`` (or of its key), or of its nearest parent."""
@@ -58,10 +60,15 @@ class YamlSyntaxError(Exception):
 
 
 def load(text: str, line_offset: int = 0) -> YamlDocument:
-    """Parse one YAML document; ``line_offset`` shifts positions (front-matter after ``---``)."""
+    """Parse one YAML document; ``line_offset`` shifts positions (front-matter after ``---``).
+
+    The text is parsed once: the values are constructed from the node tree that gives the
+    positions.
+    """
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else None
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -69,6 +76,8 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
         raise YamlSyntaxError(problem, line + line_offset, column) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), 1 + line_offset, 1) from None
+    finally:
+        loader.dispose()
     document = YamlDocument(data, line_offset=line_offset)
     if node is not None:
         _record(node, (), document)
@@ -78,40 +87,16 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
 def _record(node: yaml.Node, path: Path, document: YamlDocument) -> None:
     document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             child = (*path, key)
-            mark = key_node.start_mark
-            document.key_positions[child] = (mark.line + 1, mark.column + 1)
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in seen:
+                document.duplicates.append((key, line + document.line_offset, column))
+            seen.add(key)
+            document.key_positions[child] = (line, column)
             _record(value_node, child, document)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record(item, (*path, index), document)
-
-
-def duplicate_keys(text: str) -> list[tuple[str, int, int]]:
-    """Keys that appear twice in one mapping (YAML keeps the last one silently)."""
-    found: list[tuple[str, int, int]] = []
-
-    def walk(node: yaml.Node) -> None:
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, value_node in node.value:
-                key = getattr(key_node, "value", "")
-                if key in seen:
-                    found.append(
-                        (key, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                    )
-                seen.add(key)
-                walk(value_node)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item)
-
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return []
-    if root is not None:
-        walk(root)
-    return found

@@ -42,12 +42,19 @@ def statements(
     for paragraph in paragraphs:
         if paragraph.text.startswith(("Editor's Note", "Editor’s Note")):
             continue
+        # speakers named in the paragraph, by position (one search per paragraph)
+        named_at = [
+            (m.start, m.entity_id)
+            for m in matcher.finditer(paragraph.text, speakers)
+            if m.entity_id in speakers
+        ]
         current: str | None = None
         quote: list[str] = []
+        end = 0
         for sentence in split_sentences(paragraph.text):
-            named = [
-                m.entity_id for m in matcher.finditer(sentence, speakers) if m.entity_id in speakers
-            ]
+            start = paragraph.text.index(sentence, end)
+            end = start + len(sentence)
+            named = [entity for at, entity in named_at if start <= at < end]
             if named and named[0] != current:
                 if current and quote:
                     found.append(Statement(current, paragraph.anchor, " ".join(quote)))

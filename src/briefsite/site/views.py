@@ -23,6 +23,9 @@ from .statements import Statement
 
 RELATED_LIMIT = 5
 LATEST = 6  # bulletins on the home page
+# An expert's page quotes their newest statements, and lists every bulletin they spoke in:
+# a prolific expert's every sentence would make a page of megabytes.
+STATEMENTS_SHOWN = 40
 # Candidates for related bulletins come from each shared entity's bulletins nearest in date;
 # capping them keeps the work per bulletin constant however popular an expert becomes.
 RELATED_CANDIDATES_PER_ENTITY = 100
@@ -121,7 +124,8 @@ class ExpertView:
     expert: Expert
     roles: tuple[RoleHeld, ...]
     bulletins: tuple[BulletinRef, ...]
-    statements: tuple[tuple[BulletinRef, Statement], ...]  # what they said, where
+    statements: tuple[tuple[BulletinRef, Statement], ...]  # the newest STATEMENTS_SHOWN
+    statements_total: int
     regions: tuple[Counted, ...]
     themes: tuple[Counted, ...]
     co_speakers: tuple[Counted, ...]
@@ -294,7 +298,8 @@ def build_model(
                 if s.id == expert.id and s.role
             ),
             bulletins=tuple(bulletin_refs[b.slug] for b in own),
-            statements=tuple(said.get(expert.id, ())),
+            statements=tuple(said.get(expert.id, ())[:STATEMENTS_SHOWN]),
+            statements_total=len(said.get(expert.id, ())),
             regions=_counted(regions, refs["regions"]),
             themes=_counted(themes, refs["themes"]),
             co_speakers=_counted(peers, refs["experts"]),
