@@ -234,6 +234,9 @@ def test_the_live_server_shows_an_edit(project: ProjectPaths, tmp_path: Path):
                 assert server.poll() is None and time.monotonic() < deadline, "no server"
                 time.sleep(0.2)
         assert "livereload.js" in html  # the browser is told to reload
+        while not any(line.startswith("serving") for line in printed):  # watching now
+            assert server.poll() is None and time.monotonic() < deadline, "not watching"
+            time.sleep(0.1)
         bulletin = project.bulletins / "collaborative-agglomeration-new-cities-and-new-spaces.md"
         bulletin.write_text(bulletin.read_text().rstrip("\n") + " Seen live.\n")
         deadline = time.monotonic() + 30

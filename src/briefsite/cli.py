@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import shutil
 import sys
+import traceback
 from pathlib import Path
 
 from .errors import BriefsiteError, ContentError, Diagnostic, Severity, SourceError
@@ -145,18 +146,26 @@ def cmd_live(args: argparse.Namespace) -> int:
         removed = f", {len(update.removed)} removed" if update.removed else ""
         print(f"updated in {update.seconds:.2f} s: {what}{removed}", flush=True)
 
-    def failed(error: BriefsiteError) -> None:
-        message = str(error)
+    def failed(error: Exception) -> None:
         if isinstance(error, ContentError):
             _print_diagnostics(error.diagnostics)
-            message = f"{len(error.diagnostics)} problem(s) in the content"
-        print(f"Error: {message}; the site was not changed", file=sys.stderr, flush=True)
+            message = (
+                f"{len(error.diagnostics)} problem(s) in the content; the site was not changed"
+            )
+        elif isinstance(error, BriefsiteError):
+            message = f"{error}; the site was not changed"
+        else:  # a bug: say where, and build in full at the next change
+            traceback.print_exception(error)
+            message = f"the update failed ({error!r}); the next change builds the site in full"
+        print(f"Error: {message}", file=sys.stderr, flush=True)
+
+    def ready() -> None:
+        print(f"serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
 
     site.on_search_done = lambda seconds: print(
         f"search index updated in {seconds:.2f} s", flush=True
     )
-    print(f"serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
-    serve(site, args.host, args.port, on_update=updated, on_error=failed)
+    serve(site, args.host, args.port, on_ready=ready, on_update=updated, on_error=failed)
     return 0
 
 

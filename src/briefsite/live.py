@@ -112,66 +112,15 @@ class LiveSite:
             return self.build()
         report = check_project(self.paths, self.checks)
         if report.errors:
-            raise ContentError(report.diagnostics)
+            raise ContentError(report.diagnostics)  # nothing was touched yet
         if report.registry.digest != old.report.registry.digest:
-            return self.build()  # registries are in content/registry/: only if edited back
-
-        articles = next(g for g in old.generators if isinstance(g, ArticlesGenerator))
-        ours = next(g for g in old.generators if isinstance(g, BriefsiteGenerator))
-        old_model, old_jobs = ours.model, {_job_key(job): job for job in ours.jobs}
-        old_files = _files(old_model.bulletins.values(), ours.jobs)
-
-        # the new state: analyses carried over for the bulletins that did not change
-        state = BuildState(self.paths, report, old.siteurl, generators=old.generators)
-        before = {slug: view.bulletin for slug, view in old_model.bulletins.items()}
-        state.analyses = {
-            b.slug: old.analyses[b.slug] for b in report.bulletins if before.get(b.slug) == b
-        }
-        state.analyse_all()
-        articles.settings["BRIEFSITE"] = state
-        _read_changed_articles(articles, state)
-        after = {b.slug: b for b in report.bulletins}
-        edited = {
-            slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)
-        }
-        touched = set().union(
-            *(touched_by(b) for slug in edited for b in (before.get(slug), after.get(slug)) if b)
-        )
-        ours.generate_context(old_model, touched)
-        articles.refresh_metadata_intersite_links()
-
-        model = ours.model
-        pages = {
-            slug for slug, view in model.bulletins.items() if old_model.bulletins.get(slug) != view
-        }
-        jobs = [job for job in ours.jobs if _stale(job, old_jobs, edited)]
+            return self.build()  # a registry edit whose event has not arrived yet
         raw_texts = {p.name for p in changed if p.parent.resolve() == self.paths.sources.resolve()}
-
-        staging = self.output.with_name(f"{self.output.name}.update-{os.getpid()}")
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        try:
-            writer = Writer(str(staging), settings=articles.settings)
-            _write_articles(articles, writer, pages)
-            articles.generate_feeds(writer)
-            for job in jobs:
-                ours.write_job(writer, job)
-            for slug, view in model.bulletins.items():
-                if slug in edited or view.bulletin.source.file in raw_texts:
-                    ours.copy_source(view, staging)
-            ours.write_site_files(staging)
-            written = _move_into(staging, self.output)
-        except BaseException:
-            self.state = None  # the generators may be half updated: build in full next time
-            raise
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-        removed = sorted(old_files - _files(model.bulletins.values(), ours.jobs))
-        for name in removed:
-            _remove(self.output, name)
+        self.state = None  # until the update is complete: a failure means a full build next
+        state = BuildState(self.paths, report, old.siteurl, generators=old.generators)
+        written, removed, reindex = _update_site(old, state, raw_texts, self.output)
         self.state = state
-        if (pages or removed) and articles.settings.get("BRIEFSITE_SEARCH", True):
+        if reindex and state.generators[0].settings.get("BRIEFSITE_SEARCH", True):
             self._start_search()
         return Update(False, tuple(written), tuple(removed), time.perf_counter() - started)
 
@@ -228,11 +177,68 @@ class LiveSite:
             search[1].join()
 
 
-def _read_changed_articles(generator: ArticlesGenerator, state: BuildState) -> None:
+def _update_site(
+    old: BuildState, state: BuildState, raw_texts: set[str], output: Path
+) -> tuple[list[str], list[str], bool]:
+    """Take the generators of ``old`` to the content of ``state`` and rewrite in ``output``
+    what changed: returns the files written, the files removed, and whether the bulletin
+    pages changed (so the search index must follow)."""
+    articles = next(g for g in state.generators if isinstance(g, ArticlesGenerator))
+    ours = next(g for g in state.generators if isinstance(g, BriefsiteGenerator))
+    old_model, old_jobs = ours.model, {_job_key(job): job for job in ours.jobs}
+    old_files = _files(old_model.bulletins.values(), ours.jobs)
+
+    # what changed, and the analyses of what did not
+    before = {slug: view.bulletin for slug, view in old_model.bulletins.items()}
+    after = {b.slug: b for b in state.report.bulletins}
+    edited = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
+    touched = set().union(
+        *(touched_by(b) for slug in edited for b in (before.get(slug), after.get(slug)) if b)
+    )
+    state.analyses = {slug: old.analyses[slug] for slug in after if slug not in edited}
+    state.analyse_all()
+
+    # Pelican's articles and our model, brought up to date
+    articles.settings["BRIEFSITE"] = state
+    for article in _read_changed_articles(articles, state):
+        article.refresh_metadata_intersite_links()  # as Pelican does after reading
+    ours.generate_context(old_model, touched)
+    model = ours.model
+    pages = {
+        slug for slug, view in model.bulletins.items() if old_model.bulletins.get(slug) != view
+    }
+    jobs = [job for job in ours.jobs if _stale(job, old_jobs, edited)]
+
+    # render into a staging folder, then move each file into place: the bulletin pages first,
+    # since the edited one is what the editor is looking at, then the pages that list them
+    staging = output.with_name(f"{output.name}.update-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        writer = Writer(str(staging), settings=articles.settings)
+        _write_articles(articles, writer, pages)
+        written = _move_into(staging, output)
+        articles.generate_feeds(writer)
+        for job in jobs:
+            ours.write_job(writer, job)
+        for slug, view in model.bulletins.items():
+            if slug in edited or view.bulletin.source.file in raw_texts:
+                ours.copy_source(view, staging)
+        ours.write_site_files(staging)
+        written += _move_into(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    removed = sorted(old_files - _files(model.bulletins.values(), ours.jobs))
+    for name in removed:
+        _remove(output, name)
+    return written, removed, bool(pages or removed)
+
+
+def _read_changed_articles(generator: ArticlesGenerator, state: BuildState) -> list:
     """Run Pelican's own ``generate_context`` again, handing it every article whose bulletin
-    is unchanged as if from its content cache, so that only the changed files are read.
-    (What Pelican records of an unchanged article, its source path and its links to static
-    files, is already recorded: it is not worked out again.)"""
+    is unchanged as if from its content cache, so that only the changed files are read; the
+    articles read. (What Pelican records of an unchanged article, its source path and its
+    links to static files, is already recorded: it is not worked out again.)"""
     unchanged = {}
     for article in generator.articles:
         if state.bulletin_at(article.source_path) == article.metadata["bulletin"]:
@@ -261,6 +267,7 @@ def _read_changed_articles(generator: ArticlesGenerator, state: BuildState) -> N
     finally:
         del generator.get_cached_data, generator.cache_data
         del generator.add_source_path, generator.add_static_links
+    return [article for article in generator.articles if id(article) not in known]
 
 
 def _job_key(job: Job) -> str:
@@ -314,12 +321,13 @@ def _remove(output: Path, name: str) -> None:
         folder = folder.parent
 
 
-def serve(site: LiveSite, host: str, port: int, on_update=None, on_error=None) -> None:
+def serve(site: LiveSite, host: str, port: int, on_ready, on_update, on_error) -> None:
     """Serve the site with livereload; update it on every change and reload the browser.
 
     livereload serves the files and tells the browser to reload, but its own watcher polls
     every 800 ms and holds reloads back for 3 s: ours is told of changes by the operating
     system (``watchfiles``), updates the site and asks livereload to reload at once.
+    ``on_ready`` is called once changes are being watched (an edit before that is missed).
     """
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
@@ -332,15 +340,21 @@ def serve(site: LiveSite, host: str, port: int, on_update=None, on_error=None) -
             loop = IOLoop.current()
 
             def follow() -> None:
-                for changes in watch(*site.watched()):
+                ready = False
+                # an empty batch every 200 ms while nothing changes: the first one says
+                # that the watches are in place
+                for changes in watch(*site.watched(), rust_timeout=200, yield_on_timeout=True):
+                    if not changes:
+                        if not ready:
+                            ready = True
+                            on_ready()
+                        continue
                     try:
                         update = site.update(Path(path) for _, path in changes)
-                    except (ContentError, BriefsiteError) as error:
-                        if on_error:
-                            on_error(error)
+                    except Exception as error:
+                        on_error(error)
                         continue
-                    if on_update:
-                        on_update(update)
+                    on_update(update)
                     loop.add_callback(LiveReloadHandler.reload_waiters)
 
             threading.Thread(target=follow, daemon=True).start()
