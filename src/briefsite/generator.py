@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -63,7 +64,9 @@ PARALLEL_FROM = 400
 class BriefsiteGenerator(Generator):
     model: SiteModel
 
-    def generate_context(self, previous: SiteModel | None = None, touched=frozenset()) -> None:
+    def generate_context(
+        self, previous: SiteModel | None = None, touched: Collection[tuple[str, str]] = ()
+    ) -> None:
         """Build the site model (reusing views of ``previous`` not ``touched``: see
         ``build_model``) and the list of pages and feeds to write."""
         state: BuildState = self.settings["BRIEFSITE"]

@@ -13,6 +13,7 @@ import functools
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -82,7 +83,7 @@ class EntityRef:
     url: str
 
 
-# The records made by the tens of thousands (one per statement, role or count) are named
+# The records made by the tens of thousands (one per role held or count shown) are named
 # tuples: a frozen dataclass costs several times as much to create.
 
 
@@ -220,7 +221,7 @@ def build_model(
     items: list[tuple[Bulletin, Analysis]],
     registry: Registry,
     previous: SiteModel | None = None,
-    touched: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    touched: Collection[tuple[str, str]] = (),
 ) -> SiteModel:
     """The whole site's cross-references, from the bulletins and their rendered bodies.
 
