@@ -63,6 +63,16 @@ class SearchReport:
     bytes: int
 
 
+def _pagefind_command() -> list[str]:
+    """Pagefind's binary (from ``pagefind[bin]``), run directly: ``python -m pagefind`` would
+    start a Python interpreter only to hand over to it."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:  # another install of Pagefind: let its wrapper find the binary
+        return [sys.executable, "-m", "pagefind"]
+    return [str(get_executable())]
+
+
 class PagefindRun:
     """Pagefind indexing ``site/pagefind/``, running beside the rest of the build.
 
@@ -77,9 +87,7 @@ class PagefindRun:
         self.site = site
         self.bundle = bundle or site / "pagefind"
         command = [
-            sys.executable,
-            "-m",
-            "pagefind",
+            *_pagefind_command(),
             "--site",
             str(site),
             "--silent",
