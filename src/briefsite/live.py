@@ -8,10 +8,12 @@ articles and compiled templates) and the site model. When bulletins or raw texts
    errors stops here and the site stays as it was;
 2. only the changed bulletins are analysed and read again, by Pelican's own
    ``ArticlesGenerator.generate_context``, which is handed the other articles as cached;
-3. the site model is rebuilt, and a page is rendered again only when what it shows (its
-   view, compared field by field with the last one) differs, or when it lists the whole site;
+3. the site model is rebuilt, keeping the views of the experts, regions and themes the change
+   does not touch, and a page is rendered again only when what it shows (the values it is
+   rendered with, compared field by field with the last ones) differs;
 4. the pages are rendered by Pelican's writer into a staging folder, then moved into the
-   served folder one file at a time (each move is atomic); pages that no longer exist go;
+   served folder one file at a time (each move is atomic), the bulletin pages first; pages
+   that no longer exist go;
 5. Pagefind indexes the new pages in the background and its bundle is swapped in at the end.
 
 A change anywhere else (registries, theme, settings, other pages) needs a full build. The
