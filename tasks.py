@@ -69,10 +69,6 @@ def publish(c):
     print(f"output/ is ready to publish (built {dt.datetime.now():%Y-%m-%d %H:%M})")
 
 
-def _watched() -> list[Path]:
-    return [ROOT / "content", ROOT / "themes", ROOT / "sources", CONFIG["settings_base"]]
-
-
 def _rebuild_quietly() -> None:
     from briefsite.cli import main
 
@@ -84,8 +80,10 @@ def regenerate(c):
     """Rebuild whenever content, theme or settings change (Ctrl-C to stop)."""
     from watchfiles import watch
 
+    from briefsite.validate import ProjectPaths
+
     _rebuild_quietly()
-    for _ in watch(*_watched()):
+    for _ in watch(*ProjectPaths(ROOT).build_inputs()):
         _rebuild_quietly()
 
 

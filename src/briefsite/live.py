@@ -68,12 +68,6 @@ class LiveSite:
         self._search: tuple[PagefindRun, threading.Thread] | None = None
         self.on_search_done = lambda seconds: None  # for the server's log
 
-    # --- what to watch -------------------------------------------------------------------
-
-    def watched(self) -> list[Path]:
-        root = self.paths.root
-        return [self.paths.content, root / "themes", self.paths.sources, self.settings_file]
-
     def _updatable(self, path: Path) -> bool:
         """A change an update can take; anything else needs a full build."""
         path = path.resolve()
@@ -345,7 +339,9 @@ def serve(site: LiveSite, host: str, port: int, on_ready, on_update, on_error) -
                 ready = False
                 # an empty batch every 200 ms while nothing changes: the first one says
                 # that the watches are in place
-                for changes in watch(*site.watched(), rust_timeout=200, yield_on_timeout=True):
+                for changes in watch(
+                    *site.paths.build_inputs(), rust_timeout=200, yield_on_timeout=True
+                ):
                     if not changes:
                         if not ready:
                             ready = True

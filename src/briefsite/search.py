@@ -120,11 +120,6 @@ class PagefindRun:
         self._process.wait()
 
 
-def pagefind_index(site: Path) -> SearchReport:
-    """Index the built site with Pagefind into ``site/pagefind/`` and wait for it."""
-    return PagefindRun(site).finish()
-
-
 _PAGEFIND_MAGIC = b"pagefind_dcd"
 
 

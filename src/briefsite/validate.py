@@ -53,6 +53,15 @@ class ProjectPaths:
         return self.root / "sources"
 
     @property
+    def themes(self) -> Path:
+        return self.root / "themes"
+
+    def build_inputs(self) -> list[Path]:
+        """Everything a build reads: a change to any of them can change the site."""
+        settings = [self.root / "pelicanconf.py", self.root / "publishconf.py"]
+        return [self.content, self.themes, self.sources, *settings]
+
+    @property
     def cache(self) -> Path:
         """Work kept between builds (see ``briefsite.cache``); safe to delete."""
         return self.root / "cache"
