@@ -114,12 +114,18 @@ def test_every_paragraph_has_an_anchor_and_first_mentions_are_linked_per_section
 
 def test_footnotes_are_kept_and_link_back(built_site):
     soup = page(built_site, BULLETIN_2021)
-    assert soup.select_one('sup a[href="#fn:1"]')
-    note = soup.select_one('li[id="fn:1"]')
+    mark = soup.select_one(".body sup a")
+    assert mark.get_text() == "1"
+    note = soup.find(id=mark["href"].removeprefix("#"))
+    assert note.name == "li"
     assert (
         note.get_text().strip().startswith("Participating guests include: WU Zhiqiang, Academician")
     )
-    assert note.select_one("a.footnote-backref")["href"] == "#fnref:1"
+    back = note.select_one("a.footnote-backref")
+    assert back["aria-label"] == "Back to the text"
+    assert soup.find(id=back["href"].removeprefix("#")) is mark
+    # the note names experts but is not where their first mention gets linked
+    assert not note.select("a.mention")
 
 
 def test_bulletin_links_regions_themes_related_and_neighbours(built_site):
