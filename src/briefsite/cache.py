@@ -1,9 +1,10 @@
 """Work that does not change between builds, kept on disk in ``cache/``.
 
 Entries are keyed by a hash of everything they depend on (the file's bytes, the registries,
-the settings that matter, this code's version), so a stale entry is never found, only
-unused. Unused entries are dropped when the cache is saved, so it does not grow without end.
-The cache is a speed-up only: deleting ``cache/`` changes nothing but the time a build takes.
+the settings that matter, this code and the libraries that render), so a stale entry is never
+found, only unused. Unused entries are dropped when the cache is saved, so it does not grow
+without end. The cache is a speed-up only: deleting ``cache/`` changes nothing but the time
+a build takes.
 """
 
 from __future__ import annotations
@@ -12,17 +13,32 @@ import hashlib
 import logging
 import os
 import pickle
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-from . import __version__
 
 logger = logging.getLogger(__name__)
 
 
+def _code_fingerprint() -> bytes:
+    """This package's source and the versions of the libraries whose output we cache: after
+    an upgrade or a code change, nothing cached by the old code is found."""
+    hasher = hashlib.sha256()
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        hasher.update(source.relative_to(package).as_posix().encode())
+        hasher.update(source.read_bytes())
+    for library in ("markdown-it-py", "mdit-py-plugins", "pelican", "pyyaml"):
+        hasher.update(f"{library}={version(library)}".encode())
+    return hasher.digest()
+
+
+_CODE = _code_fingerprint()
+
+
 def digest(*parts: object) -> str:
     """A key for the given values (bytes, strings or anything picklable)."""
-    hasher = hashlib.sha256(__version__.encode())
+    hasher = hashlib.sha256(_CODE)
     for part in parts:
         data = part if isinstance(part, bytes) else pickle.dumps(part, protocol=5)
         hasher.update(len(data).to_bytes(8, "little"))
