@@ -53,3 +53,20 @@ def test_raw_html_is_text(registry):
     soup, _ = body('<script>alert(1)</script>\n\nA <b onclick="x()">bold</b> claim.', registry)
     assert not soup.find("script") and not soup.find("b")
     assert soup.get_text().startswith("<script>alert(1)</script>")
+
+
+def test_mentions_are_placed_in_the_quoted_text_and_regions_counted(registry):
+    _, (paragraph,) = body(
+        "First,   as WU Zhiqiang put it,\nand then FANG  Chuanglin, the Yangtze River Delta"
+        " and the **Yangtze River Delta** again.",
+        registry,
+    )
+    assert paragraph.text == (
+        "First, as WU Zhiqiang put it, and then FANG Chuanglin, the Yangtze River Delta"
+        " and the Yangtze River Delta again."
+    )
+    assert [(paragraph.text[at:].split(",")[0], expert) for at, expert in paragraph.experts] == [
+        ("WU Zhiqiang put it", "wu-zhiqiang"),
+        ("FANG Chuanglin", "fang-chuanglin"),
+    ]
+    assert paragraph.regions == ("yangtze-river-delta", "yangtze-river-delta")

@@ -99,6 +99,14 @@ def _trie_pattern(words: list[str]) -> str:
     return pattern(trie)
 
 
+def _alternatives(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words``, as whole words."""
+    # Before a word character, \b means (?<!\w), and Python's re finds it a third faster.
+    start = r"\b" if all(_WORD_START.match(word) for word in words) else r"(?<!\w)"
+    return re.compile(rf"{start}{_trie_pattern(words)}(?!\w)")
+
+
+_WORD_START = re.compile(r"\w")
 _SPACES = re.compile(" +")
 
 
@@ -130,12 +138,8 @@ class AliasMatcher:
                 exact.add(alias.translate(_FOLD))
         # Case-insensitive matching runs on lowercased text (much faster in Python's re than
         # re.IGNORECASE); ``key`` casefolds, so lowercase the aliases the same way here.
-        self._lower = (
-            re.compile(rf"(?<!\w){_trie_pattern(sorted({w.lower() for w in folded}))}(?!\w)")
-            if folded
-            else None
-        )
-        self._exact = re.compile(rf"(?<!\w){_trie_pattern(sorted(exact))}(?!\w)") if exact else None
+        self._lower = _alternatives(sorted({w.lower() for w in folded})) if folded else None
+        self._exact = _alternatives(sorted(exact)) if exact else None
 
     @staticmethod
     def key(text: str) -> str:

@@ -32,8 +32,8 @@ def analyse(bulletin: Bulletin, registry: Registry, siteurl: str) -> Analysis:
     body = render_body(bulletin.body, registry, siteurl, speakers)
     return Analysis(
         body,
-        statements(bulletin, body.paragraphs, registry),
-        dict(region_mentions(body.paragraphs, registry)),
+        statements(bulletin, body.paragraphs),
+        dict(region_mentions(body.paragraphs)),
     )
 
 

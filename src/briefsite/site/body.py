@@ -15,15 +15,18 @@ Raw HTML in the Markdown is not passed through: ``<script>`` in a bulletin shows
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..registry import Registry
-from ..text import AliasMatch, AliasMatcher
+from ..text import AliasMatch
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class Paragraph:
     anchor: str
     text: str
     section: str  # the heading above it, '' before the first
+    experts: tuple[tuple[int, str], ...] = ()  # (position in text, expert id) per mention
+    regions: tuple[str, ...] = ()  # the region each mention names, in text order
 
 
 @dataclass(frozen=True)
@@ -43,26 +48,9 @@ class RenderedBody:
 class EntityLinker:
     """Which mentions to link and where they point; ``prefer`` resolves namesakes."""
 
-    matchers: tuple[tuple[AliasMatcher, str], ...]  # (matcher, URL prefix such as 'experts')
+    registry: Registry
     siteurl: str
     prefer: Collection[str] = ()
-
-    def links(self, text: str, linked: set[str]) -> list[tuple[AliasMatch, str]]:
-        """First mentions in ``text`` not yet in ``linked`` (which they join), in text order.
-
-        Experts are looked for before regions; a mention overlapping one already taken is
-        left alone.
-        """
-        found: list[tuple[AliasMatch, str]] = []
-        for matcher, prefix in self.matchers:
-            for match in matcher.finditer(text, self.prefer):
-                key = f"{prefix}/{match.entity_id}"
-                if key not in linked and all(
-                    match.start >= taken.end or match.end <= taken.start for taken, _ in found
-                ):
-                    linked.add(key)
-                    found.append((match, prefix))
-        return sorted(found, key=lambda item: item[0].start)
 
 
 def _caption(self, tokens: Sequence[Token], idx: int, options, env) -> str:
@@ -110,48 +98,109 @@ def _joined_text(children: list[Token]) -> list[Token]:
     return joined
 
 
-def _plain_text(children: list[Token]) -> str:
-    """What a reader reads in an inline run: text and code, without footnote marks."""
-    parts = [
-        token.content if token.type in ("text", "code_inline") else " "
-        for token in children
-        if token.type in ("text", "code_inline", "softbreak", "hardbreak")
-    ]
-    return " ".join("".join(parts).split())
+class _Inline:
+    """One run of inline tokens (a paragraph, a heading, a list item) as text: what a
+    reader reads (text and code, not footnote marks) and where each linkable piece of it
+    (text outside links) lies."""
+
+    def __init__(self, children: list[Token]) -> None:
+        self.children = children
+        parts: list[str] = []
+        self.linkable: list[tuple[int, int]] = []  # (start in raw, child index)
+        position, in_link = 0, 0
+        for index, token in enumerate(children):
+            if token.type == "link_open":
+                in_link += 1
+            elif token.type == "link_close":
+                in_link -= 1
+            if token.type in ("text", "code_inline"):
+                content = token.content
+            elif token.type in ("softbreak", "hardbreak"):
+                content = "\n"
+            else:
+                continue
+            if token.type == "text" and not in_link:
+                self.linkable.append((position, index))
+            parts.append(content)
+            position += len(content)
+        self.raw = "".join(parts)
+
+    def text(self) -> tuple[str, Callable[[int], int]]:
+        """The text with runs of white space as one space, and where a position in the raw
+        text lies in it."""
+        text = " ".join(self.raw.split())
+        if text == self.raw:
+            return text, lambda position: position
+        runs = [(m.start(), m.end()) for m in _WHITE_SPACE.finditer(self.raw)]
+        starts = [start for start, _ in runs]
+        # characters dropped up to the end of each run: all of a run at either end of the
+        # text, all but one of any other
+        dropped = list(
+            accumulate(end - start - (start > 0 and end < len(self.raw)) for start, end in runs)
+        )
+
+        def moved(position: int) -> int:
+            run = bisect_right(starts, position) - 1
+            return position - (dropped[run] if run >= 0 else 0)
+
+        return text, moved
+
+    def piece_at(self, start: int, end: int) -> int | None:
+        """The number of the linkable piece that holds ``[start, end)`` whole, if any."""
+        number = bisect_right(self.linkable, (start, len(self.children))) - 1
+        if number < 0:
+            return None
+        piece_start, index = self.linkable[number]
+        return number if end <= piece_start + len(self.children[index].content) else None
 
 
-def _with_links(children: list[Token], linker: EntityLinker, linked: set[str]) -> list[Token]:
-    """``children`` with first mentions in their text turned into links (not inside links)."""
-    result: list[Token] = []
-    in_link = 0
-    for token in children:
-        if token.type == "link_open":
-            in_link += 1
-        elif token.type == "link_close":
-            in_link -= 1
-        if token.type != "text" or in_link:
-            result.append(token)
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def _link(
+    inline: _Inline, found: list[tuple[AliasMatch, str]], linker: EntityLinker, linked: set[str]
+) -> list[Token]:
+    """The inline tokens with first mentions (not yet in ``linked``, which they join) turned
+    into links. Experts are looked at before regions; a mention overlapping one already
+    linked, or not wholly inside one piece of linkable text, is left alone."""
+    chosen: dict[int, list[tuple[AliasMatch, str]]] = {}
+    for match, prefix in found:
+        key = f"{prefix}/{match.entity_id}"
+        piece = inline.piece_at(match.start, match.end)
+        if key in linked or piece is None:
             continue
-        text, position = token.content, 0
-        for match, prefix in linker.links(text, linked):
-            if match.start > position:
-                result.append(Token("text", "", 0, content=text[position : match.start]))
+        taken = chosen.setdefault(piece, [])
+        if all(match.start >= other.end or match.end <= other.start for other, _ in taken):
+            linked.add(key)
+            taken.append((match, prefix))
+    if not chosen:
+        return inline.children
+    children = list(inline.children)
+    for piece in sorted(chosen, reverse=True):  # from the end: indexes stay valid
+        offset, index = inline.linkable[piece]
+        text, position, tokens = children[index].content, 0, []
+        for match, prefix in sorted(chosen[piece], key=lambda item: item[0].start):
+            start, end = match.start - offset, match.end - offset
+            if start > position:
+                tokens.append(Token("text", "", 0, content=text[position:start]))
             href = f"{linker.siteurl}/{prefix}/{match.entity_id}/"
-            result += [
+            tokens += [
                 Token(
                     "link_open", "a", 1, attrs={"href": href, "class": f"mention mention-{prefix}"}
                 ),
-                Token("text", "", 0, content=match.text),
+                Token("text", "", 0, content=text[start:end]),
                 Token("link_close", "a", -1),
             ]
-            position = match.end
+            position = end
         if position < len(text):
-            result.append(Token("text", "", 0, content=text[position:]))
-    return result
+            tokens.append(Token("text", "", 0, content=text[position:]))
+        children[index : index + 1] = tokens
+    return children
 
 
 def _process(tokens: list[Token], linker: EntityLinker | None) -> tuple[Paragraph, ...]:
-    """Anchor paragraphs and link mentions in ``tokens`` (in place); the paragraphs' text."""
+    """Anchor paragraphs and link mentions in ``tokens`` (in place); the paragraphs' text
+    and the mentions in them. Each run of text is searched once per kind of entity."""
     paragraphs: list[Paragraph] = []
     section = ""
     linked: set[str] = set()
@@ -162,17 +211,31 @@ def _process(tokens: list[Token], linker: EntityLinker | None) -> tuple[Paragrap
         if in_footnotes or token.type != "inline" or token.children is None:
             continue
         opener = tokens[number - 1]
+        inline = _Inline(_joined_text(token.children))
         if opener.type == "heading_open":
-            section = _plain_text(token.children)
+            section = inline.text()[0]
             linked = set()
             continue
-        token.children = _joined_text(token.children)
+        experts: list[AliasMatch] = []
+        regions: list[AliasMatch] = []
+        if linker is not None:
+            experts = list(linker.registry.expert_matcher.finditer(inline.raw, linker.prefer))
+            regions = list(linker.registry.region_matcher.finditer(inline.raw, linker.prefer))
+            found = [(m, "experts") for m in experts] + [(m, "regions") for m in regions]
+            token.children = _link(inline, found, linker, linked)
         if opener.type == "paragraph_open" and not opener.hidden:  # not a tight list's item
             anchor = f"p{len(paragraphs) + 1}"
             opener.attrSet("id", anchor)
-            paragraphs.append(Paragraph(anchor, _plain_text(token.children), section))
-        if linker is not None:
-            token.children = _with_links(token.children, linker, linked)
+            text, moved = inline.text()
+            paragraphs.append(
+                Paragraph(
+                    anchor,
+                    text,
+                    section,
+                    tuple((moved(m.start), m.entity_id) for m in experts),
+                    tuple(m.entity_id for m in regions),
+                )
+            )
     return tuple(paragraphs)
 
 
@@ -183,13 +246,7 @@ def render_body(
     prefer: Collection[str] = (),
 ) -> RenderedBody:
     """Render Markdown; with a registry, link experts and regions by their aliases."""
-    linker = None
-    if registry is not None:
-        linker = EntityLinker(
-            ((registry.expert_matcher, "experts"), (registry.region_matcher, "regions")),
-            siteurl,
-            prefer,
-        )
+    linker = EntityLinker(registry, siteurl, prefer) if registry is not None else None
     env: dict = {}
     tokens = _MARKDOWN.parse(text, env)
     paragraphs = _process(tokens, linker)

@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Bulletin
-from ..registry import Registry
 from ..text import split_sentences
 from .body import Paragraph
 
@@ -25,9 +24,7 @@ class Statement:
     quote: str
 
 
-def statements(
-    bulletin: Bulletin, paragraphs: tuple[Paragraph, ...], registry: Registry
-) -> tuple[Statement, ...]:
+def statements(bulletin: Bulletin, paragraphs: tuple[Paragraph, ...]) -> tuple[Statement, ...]:
     speakers = [speaker.id for speaker in bulletin.speakers]
     if len(speakers) == 1:
         # an interview excerpt: every paragraph is the speaker's, but not the credit line
@@ -38,16 +35,11 @@ def statements(
             if not p.text.startswith(credit)
         )
     found: list[Statement] = []
-    matcher = registry.expert_matcher
     for paragraph in paragraphs:
         if paragraph.text.startswith(("Editor's Note", "Editor’s Note")):
             continue
-        # speakers named in the paragraph, by position (one search per paragraph)
-        named_at = [
-            (m.start, m.entity_id)
-            for m in matcher.finditer(paragraph.text, speakers)
-            if m.entity_id in speakers
-        ]
+        # speakers named in the paragraph, by position
+        named_at = [(at, expert) for at, expert in paragraph.experts if expert in speakers]
         current: str | None = None
         quote: list[str] = []
         end = 0
@@ -66,9 +58,6 @@ def statements(
     return tuple(found)
 
 
-def region_mentions(paragraphs: tuple[Paragraph, ...], registry: Registry) -> Counter[str]:
+def region_mentions(paragraphs: tuple[Paragraph, ...]) -> Counter[str]:
     """How often each region is named in the body."""
-    counts: Counter[str] = Counter()
-    for paragraph in paragraphs:
-        counts.update(m.entity_id for m in registry.region_matcher.finditer(paragraph.text))
-    return counts
+    return Counter(region for paragraph in paragraphs for region in paragraph.regions)
