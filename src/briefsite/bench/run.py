@@ -2,9 +2,10 @@
 
 For each corpus size the tools run in turn, round after round (A B C A B C ...), so that
 the machine's drift touches them all alike; the figure kept is each tool's median. Every run
-is a separate process, timed by the wall clock, with its peak memory taken as the largest
-proportional set size (PSS) of its whole process tree, sampled from /proc every 20 ms:
-briefsite's workers and the Pagefind binary count, pages they share are counted once.
+is a separate process, timed by the wall clock and by the CPU time of its whole process tree,
+with its peak memory taken as the largest proportional set size (PSS) of that tree, sampled
+from /proc every 200 ms: briefsite's workers and the Pagefind binary count, pages they share
+are counted once.
 Prints a table and writes ``bench-results.json``.
 """
 
@@ -14,6 +15,7 @@ import json
 import math
 import os
 import queue
+import resource
 import shutil
 import socket
 import statistics
@@ -47,6 +49,7 @@ class Run:
     # the median over rounds of this run's time / plain Pelican's in the same round: the
     # machine's drift between rounds cancels out (the ratio of the medians is printed too)
     paired_vs_pelican: float | None = None
+    cpu_s: float | None = None  # user + system time of the whole process tree
 
 
 def _pss_kb(pid: int) -> int:
@@ -84,8 +87,14 @@ def _tree_memory_kb(root: int) -> int:
     return total
 
 
+# Reading a process's PSS makes the kernel walk its page tables: for a 1.5 GB Pagefind every
+# 20 ms, that took 40% of a core from the build being measured (and more from a tool that
+# uses both cores than from one that uses one). Memory grows over seconds; 200 ms sees it.
+SAMPLE_EVERY_S = 0.2
+
+
 class PeakMemory:
-    """Samples the peak memory of a process tree in a thread, every 20 ms."""
+    """Samples the peak memory of a process tree in a thread, every ``SAMPLE_EVERY_S``."""
 
     def __init__(self, pid: int) -> None:
         self.peak_kb = 0
@@ -96,7 +105,7 @@ class PeakMemory:
     def _sample(self, pid: int) -> None:
         while not self._done.is_set():
             self.peak_kb = max(self.peak_kb, _tree_memory_kb(pid))
-            self._done.wait(0.02)
+            self._done.wait(SAMPLE_EVERY_S)
 
     def stop(self) -> float:
         """Stop sampling; the peak in MiB."""
@@ -105,17 +114,23 @@ class PeakMemory:
         return self.peak_kb / 1024
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run ``command``; return its wall time (s) and its process tree's peak memory (MiB)."""
+def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Run ``command``; return its wall time (s), its process tree's CPU time (s) and peak
+    memory (MiB)."""
+    # children's CPU time reaches us when we wait for the command (theirs when it waited
+    # for them); the live server, our other child, is not waited for meanwhile
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     memory = PeakMemory(process.pid)
     _, errors = process.communicate()
     wall = time.perf_counter() - started
     peak = memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{errors.decode()[-2000:]}")
-    return wall, peak
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, peak
 
 
 class LiveServer:
@@ -223,24 +238,24 @@ def run_tool(tool: str, corpus: Corpus, round_number: int, live: LiveServer | No
     if tool == "briefsite":
         shutil.rmtree(root / "output", ignore_errors=True)
         shutil.rmtree(root / "cache", ignore_errors=True)  # a cold build: nothing cached
-        wall, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
-        return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss)
+        wall, cpu, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
+        return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss, cpu_s=cpu)
     if tool == "briefsite-rebuild":
         _edit(corpus, round_number)
-        wall, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
-        return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss)
+        wall, cpu, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
+        return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss, cpu_s=cpu)
     if tool == "check":
-        wall, rss = measure([python, "-m", "briefsite", "--root", str(root), "check"], root)
-        return Run(corpus.bulletins, tool, wall, 0, rss)
+        wall, cpu, rss = measure([python, "-m", "briefsite", "--root", str(root), "check"], root)
+        return Run(corpus.bulletins, tool, wall, 0, rss, cpu_s=cpu)
     if tool == "pelican":
         shutil.rmtree(corpus.pelican / "output", ignore_errors=True)
         command = [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
-        wall, rss = measure(command, corpus.pelican)
-        return Run(corpus.bulletins, tool, wall, _pages(corpus.pelican / "output"), rss)
+        wall, cpu, rss = measure(command, corpus.pelican)
+        return Run(corpus.bulletins, tool, wall, _pages(corpus.pelican / "output"), rss, cpu_s=cpu)
     if tool == "hugo":
         shutil.rmtree(corpus.hugo / "public", ignore_errors=True)
-        wall, rss = measure(["hugo", "--quiet"], corpus.hugo)
-        return Run(corpus.bulletins, tool, wall, _pages(corpus.hugo / "public"), rss)
+        wall, cpu, rss = measure(["hugo", "--quiet"], corpus.hugo)
+        return Run(corpus.bulletins, tool, wall, _pages(corpus.hugo / "public"), rss, cpu_s=cpu)
     raise ValueError(tool)
 
 
@@ -275,6 +290,7 @@ def benchmark(sizes: list[int], repeats: int, workdir: Path, seed: int = 1) -> d
         for tool, found in samples.items():
             completes = [r.complete_s for r in found if r.complete_s is not None]
             searches = [r.search_s for r in found if r.search_s is not None]
+            cpus = [r.cpu_s for r in found if r.cpu_s is not None]
             paired = [r.wall_s / p.wall_s for r, p in zip(found, samples["pelican"], strict=True)]
             runs.append(
                 Run(
@@ -286,6 +302,7 @@ def benchmark(sizes: list[int], repeats: int, workdir: Path, seed: int = 1) -> d
                     round(statistics.median(completes), 3) if completes else None,
                     round(statistics.median(searches), 3) if searches else None,
                     round(statistics.median(paired), 3),
+                    round(statistics.median(cpus), 2) if cpus else None,
                 )
             )
     full = [(r.n, r.wall_s) for r in runs if r.tool == "briefsite"]
@@ -302,8 +319,9 @@ def benchmark(sizes: list[int], repeats: int, workdir: Path, seed: int = 1) -> d
 def table(results: dict) -> str:
     by = {(r["n"], r["tool"]): r for r in results["runs"]}
     lines = [
-        f"{'n':>6} {'tool':<18} {'wall s':>8} {'pages':>7} {'pages/s':>8} {'peak MB':>8} "
-        f"{'vs pelican':>10} {'paired':>7} {'vs hugo':>8} {'complete s':>10} {'search s':>9}"
+        f"{'n':>6} {'tool':<18} {'wall s':>8} {'cpu s':>7} {'pages':>7} {'pages/s':>8} "
+        f"{'peak MB':>8} {'vs pelican':>10} {'paired':>7} {'vs hugo':>8} {'complete s':>10} "
+        f"{'search s':>9}"
     ]
     for run in results["runs"]:
         pelican, hugo = by.get((run["n"], "pelican")), by.get((run["n"], "hugo"))
@@ -312,8 +330,9 @@ def table(results: dict) -> str:
         vs_hugo = f"{run['wall_s'] / hugo['wall_s']:.2f}" if hugo else "-"
         search = f"{run['search_s']:.2f}" if run.get("search_s") is not None else "-"
         complete = f"{run['complete_s']:.2f}" if run.get("complete_s") is not None else "-"
+        cpu = f"{run['cpu_s']:.1f}" if run.get("cpu_s") is not None else "-"
         lines.append(
-            f"{run['n']:>6} {run['tool']:<18} {run['wall_s']:>8.2f} {run['pages']:>7} "
+            f"{run['n']:>6} {run['tool']:<18} {run['wall_s']:>8.2f} {cpu:>7} {run['pages']:>7} "
             f"{rate:>8} {run['peak_rss_mb']:>8.0f} {vs_pelican:>10} "
             f"{run['paired_vs_pelican']:>7.2f} {vs_hugo:>8} {complete:>10} {search:>9}"
         )
