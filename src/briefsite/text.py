@@ -101,7 +101,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 def _alternatives(words: list[str]) -> re.Pattern[str]:
     """Any of ``words``, as whole words."""
-    # Before a word character, \b means (?<!\w), and Python's re finds it a third faster.
+    # Before a word character, \b means (?<!\w), and Python's re finds it about 30% faster.
     start = r"\b" if all(_WORD_START.match(word) for word in words) else r"(?<!\w)"
     return re.compile(rf"{start}{_trie_pattern(words)}(?!\w)")
 
