@@ -26,6 +26,16 @@ def test_production_build_has_no_broken_links_with_absolute_urls(production_site
     assert broken_links(production_site, siteurl="https://briefs.example.org") == []
 
 
+def test_a_site_published_in_a_folder_of_its_host_links_inside_that_folder(project):
+    siteurl = "https://example.org/briefs"
+    settings = project.root / "publishconf.py"
+    site = build_site(project, settings, SITEURL=siteurl, FEED_DOMAIN=siteurl).output
+    assert broken_links(site, siteurl=siteurl) == []
+    # every page's own links (cards, entity links, feeds) name the folder
+    expert = (site / "experts" / "wu-zhiqiang" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/' not in expert
+
+
 @pytest.mark.parametrize(
     "feed",
     [

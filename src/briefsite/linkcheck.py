@@ -54,6 +54,10 @@ def _parse(path: Path) -> _PageParser:
 def broken_links(site: Path, *, siteurl: str = "", file_urls: bool = False) -> list[BrokenLink]:
     """Broken internal links of the site in ``site``; links to ``siteurl`` count as internal."""
     site = site.resolve()
+    # a site published in a folder of its host (https://example.org/briefs) lives under that
+    # folder: a root-absolute link outside it leaves the site
+    home = urlsplit(siteurl)
+    origin, folder = f"{home.scheme}://{home.netloc}", home.path.rstrip("/")
     parsed: dict[Path, _PageParser] = {}
     broken: list[BrokenLink] = []
     for page in sorted(site.rglob("*.html")):
@@ -64,7 +68,7 @@ def broken_links(site: Path, *, siteurl: str = "", file_urls: bool = False) -> l
                 if file_urls:
                     broken.append(BrokenLink(label, reference, "absolute link in an offline copy"))
                     continue
-                reference = "/" + reference[len(siteurl) :].lstrip("/")
+                reference = reference[len(origin) :] or "/"
             parts = urlsplit(reference)
             if parts.scheme or parts.netloc:
                 continue  # another site, mailto:, data:
@@ -76,7 +80,11 @@ def broken_links(site: Path, *, siteurl: str = "", file_urls: bool = False) -> l
                         BrokenLink(label, reference, "root-absolute link leaves the copy")
                     )
                     continue
-                target = site / unquote(parts.path).lstrip("/")
+                path = unquote(parts.path)
+                if folder and path != folder and not path.startswith(f"{folder}/"):
+                    broken.append(BrokenLink(label, reference, f"outside the site's {folder}/"))
+                    continue
+                target = site / path[len(folder) :].lstrip("/")
             else:
                 target = (page.parent / unquote(parts.path)).resolve()
             if target.is_dir() or parts.path.endswith("/"):

@@ -37,6 +37,14 @@ def prepare_build(pelican) -> None:
     settings["BRIEFSITE"] = state
 
 
+def share_site_urls(generator) -> None:
+    """Give the templates' macros the site's URLs: a macro imported by a template sees the
+    environment's globals, not the page's context, so without this its links lose SITEURL
+    (and break where the site is published in a folder of its host)."""
+    settings = generator.settings
+    generator.env.globals.update(SITEURL=settings["SITEURL"], FEED_DOMAIN=settings["FEED_DOMAIN"])
+
+
 def add_reader(readers) -> None:
     for extension in BriefsiteReader.file_extensions:
         readers.reader_classes[extension] = BriefsiteReader
@@ -80,6 +88,7 @@ def finish_search_index(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(prepare_build)
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(share_site_urls)
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(keep_generators)
     signals.get_writer.connect(get_writer)
