@@ -19,6 +19,7 @@ from pelican.generators import Generator
 
 from .parallel import fork_map
 from .search import offline_index, offline_index_script
+from .site.body import render_body
 from .site.views import BulletinView, SiteModel, build_model, save_as
 from .state import BuildState
 
@@ -190,10 +191,10 @@ class BriefsiteGenerator(Generator):
         _write_text(folder / "sitemap.xml", "\n".join(rows) + "\n")
 
     def _write_offline_search(self, folder: Path) -> None:
-        state: BuildState = self.settings["BRIEFSITE"]
         texts = {}
         for slug, view in self.model.bulletins.items():
-            body = state.analysis(view.bulletin).body
+            # the paragraphs' text, rendered again: the analyses do not keep it
+            body = render_body(view.bulletin.body)
             speakers = " ".join(f"{s.expert.name} {s.name_zh}" for s in view.speakers)
             paragraphs = " ".join(p.text for p in body.paragraphs)
             texts[slug] = f"{view.ref.title} {speakers} {paragraphs}"

@@ -32,7 +32,6 @@ class BriefsiteReader(BaseReader):
         state: BuildState = self.settings["BRIEFSITE"]
         bulletin = state.bulletin_at(source_path)
         if bulletin is not None:
-            body = state.analysis(bulletin).body
             metadata = {
                 "title": bulletin.title,
                 "date": SafeDatetime.combine(bulletin.date, SafeDatetime.min.time()),
@@ -42,7 +41,7 @@ class BriefsiteReader(BaseReader):
                 "authors": self.process_metadata("authors", list(bulletin.compilers)),
                 "bulletin": bulletin,
             }
-            return body.html, metadata
+            return state.analysis(bulletin).html, metadata
         return self._read_page(Path(source_path), state)
 
     def _read_page(self, path: Path, state: BuildState) -> tuple[str, dict[str, Any]]:

@@ -266,7 +266,7 @@ def build_model(
         model.bulletins[bulletin.slug] = BulletinView(
             ref=bulletin_refs[bulletin.slug],
             bulletin=bulletin,
-            html=analysis.body.html,
+            html=analysis.html,
             speakers=tuple(
                 SpeakerView(refs["experts"][s.id], s.role, registry.experts[s.id].name_zh)
                 for s in bulletin.speakers
