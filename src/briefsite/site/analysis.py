@@ -1,8 +1,7 @@
 """Everything the site needs from one bulletin's text, computed once per bulletin.
 
 Rendering the Markdown, linking mentions, finding statements and counting region mentions
-depend on one bulletin (and the registry) only, so they run in parallel on all cores:
-this is most of a build's work.
+depend on one bulletin (and the registry) only, so they run in parallel on all cores.
 """
 
 from __future__ import annotations
