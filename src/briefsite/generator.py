@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from .parallel import fork_map
+from .parallel import PAGES_FROM, fork_map
 from .search import offline_index, offline_index_script
 from .site.body import render_body
 from .site.views import BulletinView, SiteModel, build_model, save_as
@@ -58,8 +58,6 @@ class SummaryEntry:
 
 
 Job = PageJob | FeedJob
-# Below this many pages and feeds, forking workers costs more than it saves.
-PARALLEL_FROM = 400
 
 
 class BriefsiteGenerator(Generator):
@@ -128,7 +126,7 @@ class BriefsiteGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         # each job writes its own file: the output is the same however the work is split
-        fork_map(lambda job: self.write_job(writer, job), self.jobs, PARALLEL_FROM)
+        fork_map(lambda job: self.write_job(writer, job), self.jobs, PAGES_FROM)
         folder = Path(writer.output_path)
         for view in self.model.bulletins.values():
             self.copy_source(view, folder)

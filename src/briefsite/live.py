@@ -40,7 +40,7 @@ from .build import build_site
 from .cache import DiskCache
 from .errors import BriefsiteError, ContentError
 from .generator import BriefsiteGenerator, FeedJob, Job, PageJob
-from .search import PagefindRun
+from .search import PagefindRun, pagefind_wanted
 from .site.views import save_as, touched_by
 from .state import BuildState
 from .validate import ProjectPaths, check_project
@@ -116,7 +116,7 @@ class LiveSite:
         state = BuildState(self.paths, report, old.siteurl, generators=old.generators)
         written, removed, reindex = _update_site(old, state, raw_texts, self.output)
         self.state = state
-        if reindex and state.generators[0].settings.get("BRIEFSITE_SEARCH", True):
+        if reindex and pagefind_wanted(state.generators[0].settings):
             self._start_search()
         return Update(False, tuple(written), tuple(removed), time.perf_counter() - started)
 

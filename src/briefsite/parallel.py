@@ -16,6 +16,10 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+# Below this many items, starting workers costs more than it saves (measured on 2 cores):
+BULLETINS_FROM = 100  # items that parse, check or render one bulletin's text (ms each)
+PAGES_FROM = 400  # items that render one page or feed from the site model (less each)
+
 _work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # inherited by the workers
 
 

@@ -15,7 +15,7 @@ from .cache import DiskCache
 from .errors import ContentError
 from .generator import BriefsiteGenerator
 from .reader import BriefsiteReader
-from .search import PagefindRun
+from .search import PagefindRun, pagefind_wanted
 from .state import BuildState
 from .validate import ProjectPaths, Report, check_project
 from .writer import BulletinWriter
@@ -65,7 +65,7 @@ def bulletin_pages_asked(generator, writer) -> None:
     if isinstance(writer, BulletinWriter):
         writer.write_articles()
     settings = generator.settings
-    if settings.get("BRIEFSITE_SEARCH", True) and not settings.get("BRIEFSITE_OFFLINE"):
+    if pagefind_wanted(settings):
         settings["BRIEFSITE"].search = PagefindRun(Path(generator.output_path))
 
 

@@ -73,6 +73,11 @@ def _pagefind_command() -> list[str]:
     return [str(get_executable())]
 
 
+def pagefind_wanted(settings: dict) -> bool:
+    """Does this build index the site with Pagefind? Not the offline copy (it has its own)."""
+    return settings.get("BRIEFSITE_SEARCH", True) and not settings.get("BRIEFSITE_OFFLINE")
+
+
 class PagefindRun:
     """Pagefind indexing ``site/pagefind/``, running beside the rest of the build.
 

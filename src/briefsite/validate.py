@@ -22,7 +22,7 @@ from . import yamldoc
 from .cache import DiskCache, digest
 from .errors import Diagnostic, Severity
 from .model import Bulletin, Expert, Region, SourceRef, Speaker, Theme
-from .parallel import fork_map
+from .parallel import BULLETINS_FROM, fork_map
 from .registry import REGISTRY_FILES, Registry
 from .text import slugify
 
@@ -759,10 +759,6 @@ def _check_body_mentions(
 # --- the whole project -------------------------------------------------------------------
 
 
-# Below this many unchecked files, starting worker processes costs more than it saves.
-PARALLEL_FROM = 100
-
-
 def bulletin_files(paths: ProjectPaths) -> list[Path]:
     return sorted(paths.bulletins.glob("*.md")) if paths.bulletins.is_dir() else []
 
@@ -780,7 +776,7 @@ def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report
     # what is not cached is checked on every core (for many files)
     unchecked = [index for index, result in enumerate(results) if result is None]
     checked = fork_map(
-        lambda index: parse_bulletin(files[index], registry, paths), unchecked, PARALLEL_FROM
+        lambda index: parse_bulletin(files[index], registry, paths), unchecked, BULLETINS_FROM
     )
     for index, result in zip(unchecked, checked, strict=True):
         results[index] = result

@@ -13,10 +13,7 @@ from typing import Any
 
 from pelican.writers import Writer
 
-from .parallel import fork_map
-
-# Below this many pages, forking workers costs more than it saves.
-PARALLEL_FROM = 400
+from .parallel import PAGES_FROM, fork_map
 
 
 class BulletinWriter(Writer):
@@ -34,4 +31,4 @@ class BulletinWriter(Writer):
         """Write the article pages asked for so far."""
         pending, self._articles = self._articles, []
         write = super().write_file
-        fork_map(lambda call: write(*call[0], **call[1]), pending, PARALLEL_FROM)
+        fork_map(lambda call: write(*call[0], **call[1]), pending, PAGES_FROM)

@@ -230,33 +230,32 @@ def _edit(corpus: Corpus, round_number: int) -> Path:
 
 
 def run_tool(tool: str, corpus: Corpus, round_number: int, live: LiveServer | None) -> Run:
-    python = sys.executable
-    root = corpus.root
     if tool == "briefsite-edit":
         assert live is not None
         return live.edit(corpus.bulletins, round_number)
-    if tool == "briefsite":
-        shutil.rmtree(root / "output", ignore_errors=True)
-        shutil.rmtree(root / "cache", ignore_errors=True)  # a cold build: nothing cached
-        wall, cpu, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
-        return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss, cpu_s=cpu)
+    briefsite = [sys.executable, "-m", "briefsite", "--root", str(corpus.root)]
+    pelican = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"]
+    site, pelican_site, hugo_site = (
+        corpus.root / "output",
+        corpus.pelican / "output",
+        corpus.hugo / "public",
+    )
+    # the command, where it runs, what is removed first, where its pages are counted
+    command, cwd, removed, pages_in = {
+        # a cold build: nothing cached
+        "briefsite": ([*briefsite, "build"], corpus.root, [corpus.root / "cache", site], site),
+        "briefsite-rebuild": ([*briefsite, "build"], corpus.root, [], site),
+        "check": ([*briefsite, "check"], corpus.root, [], None),
+        "pelican": ([*pelican, "-q"], corpus.pelican, [pelican_site], pelican_site),
+        "hugo": (["hugo", "--quiet"], corpus.hugo, [hugo_site], hugo_site),
+    }[tool]
     if tool == "briefsite-rebuild":
         _edit(corpus, round_number)
-        wall, cpu, rss = measure([python, "-m", "briefsite", "--root", str(root), "build"], root)
-        return Run(corpus.bulletins, tool, wall, _pages(root / "output"), rss, cpu_s=cpu)
-    if tool == "check":
-        wall, cpu, rss = measure([python, "-m", "briefsite", "--root", str(root), "check"], root)
-        return Run(corpus.bulletins, tool, wall, 0, rss, cpu_s=cpu)
-    if tool == "pelican":
-        shutil.rmtree(corpus.pelican / "output", ignore_errors=True)
-        command = [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
-        wall, cpu, rss = measure(command, corpus.pelican)
-        return Run(corpus.bulletins, tool, wall, _pages(corpus.pelican / "output"), rss, cpu_s=cpu)
-    if tool == "hugo":
-        shutil.rmtree(corpus.hugo / "public", ignore_errors=True)
-        wall, cpu, rss = measure(["hugo", "--quiet"], corpus.hugo)
-        return Run(corpus.bulletins, tool, wall, _pages(corpus.hugo / "public"), rss, cpu_s=cpu)
-    raise ValueError(tool)
+    for folder in removed:
+        shutil.rmtree(folder, ignore_errors=True)
+    wall, cpu, rss = measure(command, cwd)
+    pages = _pages(pages_in) if pages_in else 0
+    return Run(corpus.bulletins, tool, wall, pages, rss, cpu_s=cpu)
 
 
 def scaling_exponent(points: list[tuple[int, float]]) -> float:

@@ -10,13 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Bulletin
-from ..parallel import fork_map
+from ..parallel import BULLETINS_FROM, fork_map
 from ..registry import Registry
 from .body import render_body
 from .statements import Statement, region_mentions, statements
-
-# Below this many bulletins, starting worker processes costs more than it saves.
-PARALLEL_FROM = 100
 
 
 @dataclass(frozen=True)
@@ -43,5 +40,5 @@ def analyse_all(
     bulletins: Sequence[Bulletin], registry: Registry, siteurl: str
 ) -> dict[str, Analysis]:
     """Analyses by slug, on every core for many bulletins."""
-    results = fork_map(lambda b: analyse(b, registry, siteurl), bulletins, PARALLEL_FROM)
+    results = fork_map(lambda b: analyse(b, registry, siteurl), bulletins, BULLETINS_FROM)
     return {b.slug: result for b, result in zip(bulletins, results, strict=True)}
