@@ -4,7 +4,6 @@ pages that show the change are rewritten."""
 
 from __future__ import annotations
 
-import filecmp
 import re
 import shutil
 import socket
@@ -23,23 +22,7 @@ from briefsite.errors import ContentError
 from briefsite.live import LiveSite
 from briefsite.validate import ProjectPaths
 
-
-def differences(left: Path, right: Path) -> list[str]:
-    """Files that differ, or exist on one side only, between two folders."""
-    found: list[str] = []
-
-    def walk(comparison: filecmp.dircmp, prefix: str) -> None:
-        found.extend(prefix + name for name in comparison.left_only + comparison.right_only)
-        found.extend(prefix + name for name in comparison.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(
-            comparison.left, comparison.right, comparison.common_files, shallow=False
-        )
-        found.extend(prefix + name for name in mismatch + errors)
-        for name, sub in comparison.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(left, right), "")
-    return sorted(found)
+from .sitepages import differences
 
 
 def _site_files(site: Path) -> set[str]:
