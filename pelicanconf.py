@@ -21,7 +21,7 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 THEME = "themes/briefsite"
 THEME_STATIC_DIR = "theme"
 # Listed explicitly: with PLUGINS unset Pelican would load every installed namespace plugin.
-PLUGINS = ["briefsite.plugin"]
+PLUGINS = ["briefsite.site.plugin"]
 JINJA_ENVIRONMENT = {
     "autoescape": True,  # Pelican ships with it off; metadata must never become markup
     "trim_blocks": True,

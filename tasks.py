@@ -80,7 +80,7 @@ def regenerate(c):
     """Rebuild whenever content, theme or settings change (Ctrl-C to stop)."""
     from watchfiles import watch
 
-    from briefsite.validate import ProjectPaths
+    from briefsite.content.paths import ProjectPaths
 
     _rebuild_quietly()
     for _ in watch(*ProjectPaths(ROOT).build_inputs()):

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from briefsite.build import build_site
-from briefsite.export import export_site
-from briefsite.validate import ProjectPaths, read_registry
+from briefsite.content.paths import ProjectPaths
+from briefsite.content.registry_reader import read_registry
+from briefsite.publish.export import export_site
+from briefsite.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"

@@ -37,7 +37,8 @@ def test_ingest_twice_gives_byte_identical_output(capsys):
 
 
 def test_the_four_sources_have_the_speakers_an_editor_expects():
-    from briefsite.validate import ProjectPaths, check_project
+    from briefsite.content.check import check_project
+    from briefsite.content.paths import ProjectPaths
 
     report = check_project(ProjectPaths(ROOT))
     by_source = {b.source.file[:3]: [s.id for s in b.speakers] for b in report.bulletins}

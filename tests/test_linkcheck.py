@@ -1,7 +1,7 @@
 """The link checker itself: it must find what is broken, in both ways of resolving links."""
 
 from briefsite.cli import main
-from briefsite.linkcheck import broken_links
+from briefsite.publish.linkcheck import broken_links
 
 
 def make_site(root, pages: dict[str, str]):

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from briefsite.bench.corpus import generate
-from briefsite.build import build_site
+from briefsite.content.paths import ProjectPaths
 from briefsite.errors import ContentError
-from briefsite.live import LiveSite
-from briefsite.validate import ProjectPaths
+from briefsite.site.build import build_site
+from briefsite.site.live import LiveSite
 
 from .sitepages import differences
 

@@ -8,10 +8,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from briefsite.build import build_site
 from briefsite.cli import main
 from briefsite.errors import ContentError
-from briefsite.linkcheck import broken_links
+from briefsite.publish.linkcheck import broken_links
+from briefsite.site.build import build_site
 
 from .sitepages import page
 

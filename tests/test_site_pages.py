@@ -3,9 +3,9 @@
 import pytest
 
 from briefsite.bench.corpus import generate
-from briefsite.build import build_site
+from briefsite.content.paths import ProjectPaths
+from briefsite.site.build import build_site
 from briefsite.site.views import STATEMENTS_SHOWN
-from briefsite.validate import ProjectPaths
 
 from .sitepages import links, page, texts
 

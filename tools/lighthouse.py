@@ -20,8 +20,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from briefsite.build import build_site
-from briefsite.validate import ProjectPaths
+from briefsite.content.paths import ProjectPaths
+from briefsite.site.build import build_site
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -14,9 +14,11 @@ import sys
 import traceback
 from pathlib import Path
 
+from .content.check import check_project
+from .content.model import Expert, Region
+from .content.paths import ProjectPaths
+from .content.registry_reader import read_registry
 from .errors import BriefsiteError, ContentError, Diagnostic, Severity, SourceError
-from .model import Expert, Region
-from .validate import ProjectPaths, check_project, read_registry
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], github: bool = False) -> None:
@@ -66,7 +68,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=out)
     proposals = {"experts": result.new_experts, "regions": result.new_regions}
     if args.update_registry:
-        from .registry_edit import add_entries
+        from .content.registry_edit import add_entries
 
         for kind, entities in proposals.items():
             added = add_entries(paths, kind, entities)
@@ -120,7 +122,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from .site.build import build_site
 
     paths = ProjectPaths(Path(args.root))
     settings_file = "publishconf.py" if args.production else "pelicanconf.py"
@@ -131,7 +133,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_live(args: argparse.Namespace) -> int:
-    from .live import LiveSite, Update, serve
+    from .site.live import LiveSite, Update, serve
 
     paths = ProjectPaths(Path(args.root))
     site = LiveSite(paths, paths.root / "pelicanconf.py", paths.root / (args.output or "output"))
@@ -170,7 +172,7 @@ def cmd_live(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export_site
+    from .publish.export import export_site
 
     paths = ProjectPaths(Path(args.root))
     report = export_site(
@@ -184,7 +186,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from .linkcheck import broken_links
+    from .publish.linkcheck import broken_links
 
     broken = broken_links(Path(args.site), siteurl=args.siteurl, file_urls=args.file_urls)
     for link in broken:

@@ -1,7 +1,7 @@
 """The offline export, unzipped and opened from file:// in a real browser."""
 
-from briefsite.export import export_site
-from briefsite.linkcheck import broken_links
+from briefsite.publish.export import export_site
+from briefsite.publish.linkcheck import broken_links
 
 from ..conftest import copy_project
 

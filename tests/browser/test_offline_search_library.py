@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefsite.search import tokenize
+from briefsite.site.search import tokenize
 
 SCRIPT = Path(__file__).parents[2] / "themes/briefsite/static/js/offline-search.js"
 SAMPLES = [

@@ -131,7 +131,8 @@ def generate(target: Path, bulletins: int, seed: int = 1, project: Path | None =
         shutil.copy(project / settings, root / settings)
 
     # Registries: real regions and themes plus synthetic ones; experts invented.
-    from ..validate import ProjectPaths, read_registry
+    from ..content.paths import ProjectPaths
+    from ..content.registry_reader import read_registry
 
     real, _ = read_registry(ProjectPaths(project))
     regions = [(r.id, r.name) for r in real.regions.values()]

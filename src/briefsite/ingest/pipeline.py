@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.model import Expert, Region, Speaker
+from ..content.registry import Registry
 from ..errors import SourceError
-from ..model import Expert, Region, Speaker
-from ..registry import Registry
 from ..text import slugify, split_sentences
 from . import fields
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown

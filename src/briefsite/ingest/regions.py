@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Region
-from ..registry import Registry
+from ..content.model import Region
+from ..content.registry import Registry
 from ..text import slugify
 
 _KINDS = {

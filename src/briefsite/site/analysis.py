@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Bulletin
+from ..content.model import Bulletin
+from ..content.registry import Registry
 from ..parallel import BULLETINS_FROM, fork_map
-from ..registry import Registry
 from .body import render_body
 from .statements import Statement, region_mentions, statements
 
@@ -19,7 +19,7 @@ from .statements import Statement, region_mentions, statements
 @dataclass(frozen=True)
 class Analysis:
     """What the site keeps of a bulletin's text. Not its paragraphs: they were a third of
-    it, and only the offline search index reads them (``briefsite.generator``)."""
+    it, and only the offline search index reads them (``briefsite.site.generator``)."""
 
     html: str
     statements: tuple[Statement, ...]

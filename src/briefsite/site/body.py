@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..registry import Registry
+from ..content.registry import Registry
 from ..text import AliasMatch
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Bulletin
+from ..content.model import Bulletin
 from ..text import split_sentences
 from .body import Paragraph
 

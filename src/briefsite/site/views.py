@@ -17,8 +17,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..model import Bulletin, Expert, Region, Theme
-from ..registry import Registry
+from ..content.model import Bulletin, Expert, Region, Theme
+from ..content.registry import Registry
 from .analysis import Analysis
 from .statements import Statement
 

@@ -2,7 +2,7 @@
  *
  * The index is a global set by search-data.js (a plain <script>), so this works without a
  * server: no fetch, no modules, no workers, no WASM. `tokenize` mirrors
- * briefsite.search.tokenize in Python, which builds the index.
+ * briefsite.site.search.tokenize in Python, which builds the index.
  */
 (function () {
   "use strict";

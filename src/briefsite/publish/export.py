@@ -20,11 +20,11 @@ from pathlib import Path, PurePosixPath
 
 from pelican.settings import read_settings
 
-from .build import build_site
-from .errors import BriefsiteError
+from ..content.paths import ProjectPaths
+from ..errors import BriefsiteError
+from ..site.build import build_site
+from ..text import slugify
 from .linkcheck import broken_links
-from .text import slugify
-from .validate import ProjectPaths
 
 _LINK = re.compile(r'(?P<attribute>\b(?:href|src|action))="(?P<url>[^"]*)"')
 # Zip entries need a date; the newest bulletin's would do, but a constant is simpler and

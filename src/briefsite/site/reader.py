@@ -1,9 +1,9 @@
 """Pelican reader for Markdown with YAML front-matter.
 
 Why our own reader and not pelican-yaml-metadata: bulletins are checked and typed by
-``validate`` before Pelican runs (with file:line messages and all errors at once), so the
-reader only looks the checked ``Bulletin`` up and renders its body; it never re-parses or
-re-interprets the metadata. Other pages (about, search, 404) take a few plain fields.
+``briefsite.content`` before Pelican runs (with file:line messages and all errors at once),
+so the reader only looks the checked ``Bulletin`` up and renders its body; it never
+re-parses or re-interprets the metadata. Other pages (about, search, 404) take a few plain fields.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from . import yamldoc
-from .errors import ContentError, Diagnostic, Severity
-from .site.body import render_body
+from ..content import yamldoc
+from ..content.bulletin_reader import split_front_matter
+from ..errors import ContentError, Diagnostic, Severity
+from .body import render_body
 from .state import BuildState
-from .validate import split_front_matter
 
 PAGE_FIELDS = ("title", "slug", "template", "save_as", "url", "status", "summary")
 

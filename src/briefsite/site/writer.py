@@ -13,7 +13,7 @@ from typing import Any
 
 from pelican.writers import Writer
 
-from .parallel import PAGES_FROM, fork_map
+from ..parallel import PAGES_FROM, fork_map
 
 
 class BulletinWriter(Writer):

@@ -17,11 +17,11 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from .parallel import PAGES_FROM, fork_map
+from ..parallel import PAGES_FROM, fork_map
+from .body import render_body
 from .search import offline_index, offline_index_script
-from .site.body import render_body
-from .site.views import BulletinView, SiteModel, build_model, save_as
 from .state import BuildState
+from .views import BulletinView, SiteModel, build_model, save_as
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The typed records that flow through the pipeline: registry entities and bulletins.
 
-They are built once (by ``validate``) and then only read: ingest, the Pelican plugin and the
-page views all take these, never the raw YAML.
+They are built once (by the readers in ``briefsite.content``) and then only read: ingest,
+the Pelican plugin and the page views all take these, never the raw YAML.
 """
 
 from __future__ import annotations

@@ -11,11 +11,12 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .cache import DiskCache, digest
-from .model import Bulletin
+from ..cache import DiskCache, digest
+from ..content.check import Report
+from ..content.model import Bulletin
+from ..content.paths import ProjectPaths
+from .analysis import Analysis, analyse, analyse_all
 from .search import PagefindRun
-from .site.analysis import Analysis, analyse, analyse_all
-from .validate import ProjectPaths, Report
 
 
 @dataclass

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import cbor2
 
-from .errors import BriefsiteError
-from .site.views import SiteModel, save_as
+from ..errors import BriefsiteError
+from .views import SiteModel, save_as
 
 _WORD = re.compile(r"[^\W_]+")
 # Scripts written without spaces between words are indexed as character pairs.

@@ -36,14 +36,15 @@ from pathlib import Path
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
+from ..cache import DiskCache
+from ..content.check import check_project
+from ..content.paths import ProjectPaths
+from ..errors import BriefsiteError, ContentError
 from .build import build_site
-from .cache import DiskCache
-from .errors import BriefsiteError, ContentError
 from .generator import BriefsiteGenerator, FeedJob, Job, PageJob
 from .search import PagefindRun, pagefind_wanted
-from .site.views import save_as, touched_by
 from .state import BuildState
-from .validate import ProjectPaths, check_project
+from .views import save_as, touched_by
 
 logger = logging.getLogger(__name__)
 

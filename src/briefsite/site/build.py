@@ -16,12 +16,13 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .cache import DiskCache
-from .errors import BriefsiteError, ContentError, Diagnostic
+from ..cache import DiskCache
+from ..content.check import check_project
+from ..content.paths import ProjectPaths
+from ..errors import BriefsiteError, ContentError, Diagnostic
 from .state import BuildState
-from .validate import ProjectPaths, check_project
 
-PLUGIN = "briefsite.plugin"
+PLUGIN = "briefsite.site.plugin"
 logger = logging.getLogger(__name__)
 
 

@@ -1,7 +1,8 @@
 """The Pelican plugin: wires briefsite's reader and generator into Pelican's signals.
 
-Listed in ``PLUGINS`` as ``briefsite.plugin``. The receivers only connect; the work lives in
-``validate``, ``reader``, ``generator`` and ``site``.
+Listed in ``PLUGINS`` as ``briefsite.site.plugin``. The receivers only connect; the work
+lives in ``briefsite.content`` (the checks) and in this package's ``reader``, ``generator``
+and ``writer``.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from pathlib import Path
 
 from pelican import signals
 
-from .cache import DiskCache
-from .errors import ContentError
+from ..cache import DiskCache
+from ..content.check import Report, check_project
+from ..content.paths import ProjectPaths
+from ..errors import ContentError
 from .generator import BriefsiteGenerator
 from .reader import BriefsiteReader
 from .search import PagefindRun, pagefind_wanted
 from .state import BuildState
-from .validate import ProjectPaths, Report, check_project
 from .writer import BulletinWriter
 
 logger = logging.getLogger(__name__)

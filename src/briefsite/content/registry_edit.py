@@ -16,8 +16,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .model import Expert, Region
+from .paths import ProjectPaths
 from .registry import REGISTRY_FILES
-from .validate import ProjectPaths
 
 # The order of fields in new entries, as in the files.
 _FIELDS = {

@@ -1,8 +1,9 @@
 """The registries of known experts, regions and themes, and lookups over them.
 
-The YAML files under ``content/registry/`` are read and checked by ``validate.read_registry``;
-this module holds the result and answers the questions the rest of the pipeline asks:
-which entity does this spelling name, which regions are inside this one.
+The YAML files under ``content/registry/`` are read and checked by
+``registry_reader.read_registry``; this module holds the result and answers the questions
+the rest of the pipeline asks: which entity does this spelling name, which regions are
+inside this one.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..text import AliasMatcher, name_key
 from .model import Expert, Region, Theme
-from .text import AliasMatcher, name_key
 
 REGISTRY_FILES = {"experts": "experts.yaml", "regions": "regions.yaml", "themes": "themes.yaml"}
 
