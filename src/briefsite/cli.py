@@ -35,7 +35,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if any(p.severity is Severity.ERROR for p in problems):
         raise ContentError(problems)
     overrides = dict(item.split("=", 1) for item in args.speaker)
-    result = ingest_file(source, registry, date=args.date, speaker_ids=overrides)
+    result = ingest_file(
+        source,
+        registry,
+        date=args.date,
+        speaker_ids=overrides,
+        title=args.title or "",
+        model=_nlp_model(paths),
+    )
 
     if args.stdout:
         sys.stdout.write(result.markdown)
@@ -64,6 +71,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"  themes:   {', '.join(result.themes) or '(none found)'}")
 
     out = sys.stderr if args.stdout else sys.stdout
+    _print_people(result, out)
     for warning in result.warnings:
         print(f"warning: {warning}", file=out)
     proposals = {"experts": result.new_experts, "regions": result.new_regions}
@@ -85,6 +93,36 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 for entity in entities:
                     print(_proposal_yaml(entity), file=out)
     return 0
+
+
+def _nlp_model(paths: ProjectPaths) -> str:
+    """The language model the project names (``BRIEFSITE_NLP_MODEL`` in pelicanconf.py)."""
+    from .ingest.language import DEFAULT_MODEL
+
+    settings_file = paths.root / "pelicanconf.py"
+    if not settings_file.is_file():
+        return DEFAULT_MODEL
+    from pelican.settings import read_settings
+
+    return read_settings(str(settings_file)).get("BRIEFSITE_NLP_MODEL", DEFAULT_MODEL)
+
+
+def _print_people(result, out) -> None:
+    """For the editor's review: each speaker with the evidence that made them one, and
+    the persons seen but not counted, with why."""
+    print("\nspeakers, and why:", file=out)
+    for person in (p for p in result.people if p.counted):
+        expert_id = result.expert_ids.get(person.name, "")
+        role = f", {person.role}" if person.role else ", (no role stated)"
+        print(f"  {expert_id}: {person.name}{role}", file=out)
+        sentence = " ".join(person.evidence.sentence.split())
+        sentence = sentence if len(sentence) <= 160 else sentence[:157] + "..."
+        print(f'      {person.evidence.construction}: "{sentence}"', file=out)
+    seen = [p for p in result.people if not p.counted]
+    if seen:
+        print("not counted as speakers:", file=out)
+        for person in seen:
+            print(f"  {person.name}: {person.not_counted}", file=out)
 
 
 def _proposal_yaml(entity: Expert | Region) -> str:
@@ -212,6 +250,9 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("source", help="the raw bulletin, a .txt file")
     ingest.add_argument("--stdout", action="store_true", help="print the Markdown, write nothing")
     ingest.add_argument("--date", type=_date, help="date of publication, when the text lacks it")
+    ingest.add_argument(
+        "--title", help="the bulletin's title, when the text does not start with it"
+    )
     ingest.add_argument(
         "--speaker",
         action="append",

@@ -160,8 +160,8 @@ def looks_like_organisation(text: str) -> bool:
 
 
 _COMPILED_BY = re.compile(
-    r"^(?:Summari[sz]ed|Compiled|Edited|Written|Reported|Prepared|Collated)\s+by\s*[:：]?\s*"
-    r"(?P<names>.+?)\.?$",
+    r"^[(（]?\s*(?:Summari[sz]ed|Compiled|Edited|Written|Reported|Prepared|Collated)\s+by"
+    r"\s*[:：]?\s*(?P<names>.+?)\s*[)）]?\.?$",
     re.IGNORECASE,
 )
 _AUTHOR = re.compile(
@@ -268,4 +268,47 @@ def event(text: str) -> str:
             return f"{match.group('main')} – {sub} “{match.group('name')}”"
         found = re.sub(r"\s+(?:and|of|on|for|the|in|&)$", "", match.group("event").strip())
         return found.rstrip(" ,.")
+    return ""
+
+
+# Lines of a web page around the text, never its headline.
+_FURNITURE = re.compile(
+    r"(?i)^(?:print(?:\s+this\s+page)?|share(?:\s+this)?|e-?mail|tweet|facebook|wechat|weibo|"
+    r"linkedin|whatsapp|home|menu|close|back|next|previous|advertisement|related(?:\s+\w+)?|"
+    r"read\s+more|font\s*size|a\s*a\s*a|photo|file\s+photo|source|editor|subscribe|"
+    r"log\s*in|sign\s+in|search|copyright.*|\(?\s*photo\b.*|.*\bphoto\s*:.*)\s*[:：]?$"
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.\s,’'-]{1,60}?,\s*)?(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)(?:,\s*\d{4})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
+)
+HEADLINE_WORDS = 16
+_BREADCRUMB = re.compile(r"(?:\s[»>|/]\s.*){1,}|^\|.*\|$|^top of page$|\|\s*updated\b.*", re.I)
+
+
+def is_furniture(line: str) -> bool:
+    """Navigation, share buttons, breadcrumbs, language switches: page furniture."""
+    text = line.strip()
+    return bool(text) and bool(
+        _FURNITURE.match(text) or (_BREADCRUMB.search(text) and len(text) < 80)
+    )
+
+
+def headline(texts: list[str]) -> str:
+    """The best headline a text without a title line offers: its first line that is not
+    page furniture, a label or a date, without a dateline ("SHANGHAI, May 19 (Xinhua) --"),
+    shortened to its first sentence and at most ``HEADLINE_WORDS`` words."""
+    for text in texts:
+        plain = " ".join(text.replace("**", "").split())
+        if not plain or is_furniture(plain) or (find_date(plain) and len(plain) < 40):
+            continue
+        if not re.search(r"[^\W\d_]{2}", plain) or plain.endswith(":"):
+            continue
+        plain = _DATELINE.sub("", plain, count=1)
+        sentence = re.split(r"(?<=[.!?。])\s+", plain, maxsplit=1)[0].rstrip(".。 ")
+        words = sentence.split()
+        if len(words) > HEADLINE_WORDS:
+            cut = " ".join(words[:HEADLINE_WORDS]).rstrip(",;:")
+            return f"{cut} …"
+        return sentence
     return ""

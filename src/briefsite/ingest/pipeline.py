@@ -19,11 +19,12 @@ from ..content.model import Expert, Region, Speaker
 from ..content.registry import Registry
 from ..errors import SourceError
 from ..text import slugify, split_sentences
-from . import fields
+from . import fields, language
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
+from .names import display_name, family_name
 from .regions import propose_regions
 from .source import Line, read_source
-from .speakers import Mention, Person, as_person_name, find_mentions, group_people
+from .speakers import Person, find_speakers
 
 MAX_THEMES = 6
 MIN_CUE_HITS = 2
@@ -56,6 +57,8 @@ class IngestResult:
     new_experts: list[Expert]
     new_regions: list[Region]
     warnings: list[str]
+    people: list[Person] = field(default_factory=list)  # everyone named, speakers or not
+    expert_ids: dict[str, str] = field(default_factory=dict)  # speaker's name -> expert id
 
 
 def ingest_file(
@@ -64,9 +67,12 @@ def ingest_file(
     *,
     date: dt.date | None = None,
     speaker_ids: dict[str, str] | None = None,
+    title: str = "",
+    model: str = language.DEFAULT_MODEL,
 ) -> IngestResult:
     """Normalise one raw bulletin. ``date`` is the editor's date (``--date``); ``speaker_ids``
-    maps a name to an expert id where a name is shared by namesakes (``--speaker``)."""
+    maps a name to an expert id where a name is shared by namesakes (``--speaker``);
+    ``title`` is the editor's title (``--title``); ``model`` the language model's name."""
     label = str(path)
     lines = read_source(path)
     warnings: list[str] = []
@@ -98,10 +104,19 @@ def ingest_file(
     if note:
         blocks[0] = Block(blocks[0].line, f"**Editor's Note:** {note}")
     blocks = join_broken_paragraphs(blocks)
-    if not header.title:
-        raise SourceError(
-            label, "no title found", "a raw bulletin starts with its title (or its series line)"
+    if title:
+        header.title, header.subtitle = " ".join(title.split()), ""
+    elif not header.title:
+        header.title = fields.headline(
+            [b.text for b in blocks if b.kind != "footnote"]
+        ) or fields.headline([line.text for line in lines])
+        if not header.title:
+            raise SourceError(label, "no title found", 'pass one with --title "..."')
+        warnings.append(
+            f"the text does not start with a title line: took '{header.title}' as the title; "
+            'pass --title "..." to give another'
         )
+        blocks = [b for b in blocks if _plain(b.text) != _plain(header.title)]
     body, footnote_warnings = to_markdown(blocks)
     warnings += footnote_warnings
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
@@ -116,13 +131,19 @@ def ingest_file(
 
     # 5. Speakers, regions and themes.
     texts = [b.text for b in blocks] + [line.text for line in trailer]
-    mentions = find_mentions(texts) + _linkage_mentions(trailer)
-    people = [
-        p
-        for p in group_people(sorted(mentions, key=lambda m: m.position))
-        if p.name not in compilers
-    ]
-    speakers, new_experts = _resolve_speakers(label, people, registry, speaker_ids or {})
+    finding = find_speakers(
+        texts,
+        [line.text for line in body_lines + trailer],
+        language.load(model),
+        registry,
+        not_speakers=compilers,
+        presented=_linkage_authors(trailer),
+    )
+    warnings += finding.warnings
+    counted = [p for p in finding.people if p.counted]
+    speakers, new_experts, expert_ids = _resolve_speakers(
+        label, counted, registry, speaker_ids or {}
+    )
     searchable = [header.title, summary, *texts]
     regions = registry.region_matcher.ids_in_order(searchable)
     themes = _themes(searchable, registry)
@@ -151,6 +172,8 @@ def ingest_file(
         new_experts,
         propose_regions(searchable, registry),
         warnings,
+        finding.people,
+        expert_ids,
     )
 
 
@@ -188,6 +211,11 @@ def _read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             break
         if line.text and header_lines and line.indented:
             break
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if line.text and following[:1].islower() and len(following) > 60:
+            break  # a paragraph wrapped over short lines: the body has begun
+        if fields.is_furniture(line.text):
+            line = Line(line.number, "", False)
         header_lines.append(line)
         index += 1
     _header_fields(header, header_lines)
@@ -305,20 +333,17 @@ def _lead(paragraph: str, words: int = 60) -> str:
 # --- tagging -----------------------------------------------------------------------------
 
 
-def _linkage_mentions(trailer: list[Line]) -> list[Mention]:
-    mentions = []
-    for line in trailer:
-        link = fields.linkage(line.text)
-        if link and as_person_name(link.person):
-            mentions.append(Mention(as_person_name(link.person), "", 10**9 + line.number, 0))
-    return mentions
+def _linkage_authors(trailer: list[Line]) -> list[str]:
+    """``Linkage:[Economic Daily] WEN Yuyuan: ...``: the person whose views the text is."""
+    return [link.person for line in trailer if (link := fields.linkage(line.text)) and link.person]
 
 
 def _resolve_speakers(
     label: str, people: list[Person], registry: Registry, overrides: dict[str, str]
-) -> tuple[list[Speaker], list[Expert]]:
+) -> tuple[list[Speaker], list[Expert], dict[str, str]]:
     speakers: list[Speaker] = []
     proposals: list[Expert] = []
+    ids: dict[str, str] = {}
     for person in people:
         forced = next((overrides[s] for s in person.spellings if s in overrides), "")
         if forced and forced not in registry.experts:
@@ -342,34 +367,19 @@ def _resolve_speakers(
             proposal = propose_expert(person)
             proposals.append(proposal)
             expert_id = proposal.id
+        ids[person.name] = expert_id
         if all(s.id != expert_id for s in speakers):
             speakers.append(Speaker(expert_id, person.role))
-    return speakers, proposals
-
-
-# Common Chinese family names in pinyin, to tell "Wang Yuan" (family first) from "Bruno Dercon".
-_CHINESE_FAMILY_NAMES = frozenset(
-    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
-    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu
-    jiang cai jia ding wei xue ye yan lu du dai xia zhong fu shen ren yao tan liao zou
-    xiong jin hao kong bai cui kang mao qiu qin shi gu hou shao meng long wan duan lei
-    qian tang yin yi chang wen fang tu ni niu""".split()
-)
+    return speakers, proposals, ids
 
 
 def propose_expert(person: Person) -> Expert:
     """A registry entry for someone the registry does not know yet, from the text alone."""
-    tokens = person.name.split()
-    upper = [t for t in tokens if t.isupper() and len(t) > 1 and "." not in t]
-    if upper:
-        family = upper[0].title()
-        display = " ".join(t.title() if t in upper else t for t in tokens)
-    elif len(tokens) in (2, 3) and tokens[0].lower() in _CHINESE_FAMILY_NAMES:
-        family, display = tokens[0], person.name
-    else:
-        family, display = tokens[-1], person.name
+    display = display_name(person.name)
     aliases = tuple(dict.fromkeys([*person.spellings, display]))
-    return Expert(id=slugify(display), name=display, family_name=family, aliases=aliases)
+    return Expert(
+        id=slugify(display), name=display, family_name=family_name(person.name), aliases=aliases
+    )
 
 
 def _themes(texts: list[str], registry: Registry) -> list[str]:

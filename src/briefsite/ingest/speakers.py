@@ -1,349 +1,114 @@
-"""Finding the people a bulletin quotes, with the role the text gives them.
+"""Who speaks in a bulletin, in which role, and on what evidence.
 
-A person counts as a speaker only when the text presents them as one: a bold name, an entry
-in the participating-guests list, a name with a verb of speech ("X, ROLE, said"), a cue
-("According to X", "In X's view", "Researcher X"), or an interview credit ("excerpts from the
-views of X, ROLE"). A capitalised phrase alone is never enough, and a phrase containing
-words of organisations or places (``Institute``, ``Hong Kong``) is never a name.
+People are found by the language model (spaCy's named entities), by the registry's aliases
+and by Chinese name structure (``names``); whether a person *speaks* is read from the
+sentence's dependency parse or from the layout, by small named constructions:
+
+- prose: the subject of a verb of speaking, presenting, hosting or attending (``Li Ming,
+  vice-mayor of Hefei, attended and delivered a keynote``), coordinated subjects included;
+  the agent of a passive (``presided over by Professor Anna Berg``); ``according to X``;
+  ``X's view``, ``the views of X``, ``an interview with X``; a list introduced as speakers,
+  guests, panelists or attendees;
+- layout: a bold name (``**WU Zhiqiang**``), speaker cards (``NAME, ROLE`` lines under a
+  heading, an agenda time or a quotation), ``Moderator: NAME`` labels, transcripts
+  (``NAME:`` turns; ``Q:``/``A:`` with the interviewee named in the framing);
+- later references: ``Li said``, ``Professor Berg added`` and ``she noted`` are the person
+  named in full earlier; two people of one surname stay apart, and ingest says so when it
+  cannot tell which is meant.
+
+A person who is only mentioned, named inside a quotation, or credited as reporter,
+photographer or compiler is not a speaker, but is reported, so the editor sees what was left
+out and why. Each speaker keeps the role of their fullest mention.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..text import name_key, split_sentences
+from ..content.registry import Registry
+from ..text import name_key
+from .names import TITLES, chinese_name, is_name_shaped, split_title
 
-# Roles that can stand before a name and belong to the role, not the name.
-HONORIFICS = frozenset(
-    """researcher professor prof prof. dr dr. mr mr. ms ms. mrs mrs. academician director
-    president chairman chairwoman chair secretary minister mayor dean fellow ceo vice
-    deputy executive chief senior associate assistant""".split()
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+# Lemmas of verbs that present a person speaking, presenting, hosting or attending.
+SPEAKING_VERBS = frozenset(
+    """say tell note add point stress argue believe think hold state explain introduce
+    suggest emphasize emphasise remark observe mention propose put speak analyze analyse
+    summarize summarise express warn predict recall urge call share highlight conclude
+    address deliver give present host chair co-chair moderate preside attend unveil consider
+    talk answer reply respond comment describe discuss elaborate insist maintain reiterate
+    acknowledge agree admit announce welcome lead join participate accept reveal outline
+    underline underscore affirm assert claim contend estimate forecast view feel reckon
+    caution advise recommend praise open keynote interview write convene co-host sign""".split()
 )
-# Words that never occur in a person's name: organisations, places, titles, acronyms.
-_NOT_NAME = frozenset(
-    """university institute academy association center centre council government province
-    city region delta area bay river committee ministry department bureau office daily
-    paper news times group company automobile corporation bank forum park zone valley
-    kong china chinese state national international world united nations republic
-    economic development science technology innovation engineering sciences research
-    strategy policy school college laboratory lab programme program coalition alliance
-    commission federation society foundation network agency press post journal belt
-    corridor circle cluster mainland east west north south eastern western northern
-    southern central middle greater new old great the of and for in on at by with from
-    to as according however meanwhile first second third fourth fifth finally also
-    moreover furthermore in addition he she they we it this that these those there his
-    her their its our yesterday today ceo cto cfo un us usa uk eu cpc prc rcep gdp cpc
-    npc cppcc ciuc sar hksar mr ms dr prof january february march april may june july
-    august september october november december monday tuesday wednesday thursday friday
-    saturday sunday europe asia africa america japan india israel singapore germany
-    france britain england london tokyo osaka shanghai beijing shenzhen guangzhou
-    hangzhou nanjing wuhan chengdu chongqing tianjin hubei hunan jiangxi jiangsu
-    zhejiang anhui sichuan guangdong fujian shandong henan hebei macao macau taiwan
-    engineers engineer experts expert guests guest scholars scholar officials""".split()
+# Nouns of a talk: "delivered a keynote", "gave a speech", "accepted an interview".
+TALK_NOUNS = frozenset(
+    """speech keynote address remark presentation talk lecture interview report toast
+    welcome briefing view opinion word analysis argument suggestion comment insight
+    excerpt perspective observation""".split()
 )
-SPEECH_VERBS = (
-    "said",
-    "says",
-    "thought",
-    "thinks",
-    "pointed out",
-    "points out",
-    "believes",
-    "believed",
-    "stated",
-    "states",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "held",
-    "holds",
-    "added",
-    "explained",
-    "introduced",
-    "suggested",
-    "suggests",
-    "emphasized",
-    "emphasised",
-    "remarked",
-    "observed",
-    "mentioned",
-    "proposed",
-    "put forward",
-    "spoke",
-    "analyzed",
-    "analysed",
-    "summarized",
-    "summarised",
-    "expressed",
-    "told",
-    "warned",
-    "predicted",
-    "recalled",
-    "urged",
-    "called for",
-    "shared",
-    "highlighted",
-    "concluded",
+# "In X's view": what one person thinks (not "X's important speeches", recalled).
+VIEW_NOUNS = frozenset("view opinion word perspective observation analysis argument".split())
+# Words before a name that make its bearer the one who reports, not one who speaks.
+REPORTER_NOUNS = frozenset(
+    "reporter reporters journalist journalists correspondent editor photographer".split()
 )
-_VERB = re.compile(
-    r"\s+(?:also\s+|further\s+|once\s+again\s+|objectively\s+)?(?:"
-    + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")\b"
+# Words of roles, never of names ("Honorary Fellow" is not a person).
+ROLE_WORDS = TITLES | frozenset(
+    """fellow honorary member officer deputy vice executive chief senior emeritus associate
+    assistant head founder partner adviser advisor counsellor""".split()
 )
-_CUE = re.compile(
-    r"(?:According\s+to|As\s+(?:pointed\s+out|noted|stressed|expressed|emphasi[sz]ed|"
-    r"explained|suggested|argued|stated|mentioned|observed|introduced)\s+by|In\s+(?:the\s+)?"
-    r"(?:opinion|view|words)\s+of)\s+",
+_RECALLED = re.compile(r"(?i)\b(?:ago|last|previous|earlier|(?:19|20)\d\d)\b")
+# Nouns that introduce a list of people who take part.
+LIST_NOUNS = frozenset(
+    """speaker guest panelist panellist participant attendee moderator presenter keynote
+    discussant chair host co-chair judge panel lineup line-up expert figure official leader
+    scholar representative delegate dignitary economist academic luminary""".split()
 )
-_POSSESSIVE = re.compile(r"\bIn\s+(?P<name>[A-Z][^,;.]{2,40}?)[’']s\s+(?:view|opinion|words)\b")
-_GUESTS = re.compile(
-    r"(?:Participating\s+guests|Guests|Speakers|Participants|Panelists|Panellists)"
-    r"(?:\s+(?:include|included|are|were))?\s*[:：]\s*(?P<list>.+)$",
-    re.IGNORECASE,
+_LIST_CUE = re.compile(
+    r"(?i)\b(?:participating\s+guests?|keynote\s+speakers?|guest\s+speakers?|speakers?|"
+    r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
+    r"discussants?|chairs?|hosts?|in\s+attendance)"
+    r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
 )
-_EXCERPTS = re.compile(
-    r"(?:excerpts?|views?|remarks?|comments?)\s+(?:from|of|by)\s+(?:the\s+views\s+of\s+)?"
-    r"(?P<rest>[A-Z].+?)\)?\.?\)?$"
+_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][\w&’'-]*\s+){0,3}?(?:and\s+)?(?i:moderator|moderated by|chair|"
+    r"chaired by|host|hosted by|speakers?|keynote(?:\s+speakers?)?|panel(?:l)?ists?|guests?|"
+    r"presenters?|discussants?|welcome(?:\s+remarks)?|opening(?:\s+remarks)?|closing"
+    r"(?:\s+remarks)?|remarks|introduction|respondents?|interviewee|participants?))"
+    r"\s*[:：]\s*(?P<rest>.*)$"
 )
+_TIME = re.compile(r"^\(?\d{1,2}[:.：]\d{2}\b")
+_QA_QUESTION = re.compile(r"^(?:Q|Question|Reporter|Journalist|Interviewer)\s*[:：]")
+_QA_ANSWER = re.compile(r"^(?:A|Answer)\s*[:：]")
+_TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[:：]\s*(?P<rest>\S.*)$")
+_CREDIT = re.compile(
+    r"(?i)^\(?\s*(?:by|photo(?:graph(?:y|ed))?(?:\s+by)?|reporter|reported\s+by|editor|"
+    r"edited\s+by|written\s+by|translated\s+by|compiled\s+by|summari[sz]ed\s+by|author|"
+    r"source|credit|xinhua|text)\b\s*[:：/]?\s*"
+)
+_DATELINE_CREDIT = re.compile(r"^[^()]{0,80}\d{1,2}\s*\((?P<credit>[^)]{3,120})\)")
+_QUOTES = (("“", "”"), ('"', '"'), ("«", "»"), ("「", "」"))
 _BOLD = re.compile(r"\*\*(?P<inner>[^*]+?)\*\*")
+_CARD_SEPARATOR = re.compile(r"\s*(?:,|–|—|\s-\s|\||\(|：|:)\s*")
+_PRONOUNS = frozenset({"he", "she"})
 
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)?|[A-Z]{2,}|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]\.?)$"
-)
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "bin", "al", "la"})
+# How explicit a role is: a card or list entry 3, an apposition 2, a title before the name 1.
+CARD, APPOSITION, TITLE = 3, 2, 1
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A person the text presents as a speaker, where, and the role it states (if any)."""
+class Evidence:
+    """Why a person counts as a speaker: the construction and the sentence it is in."""
 
-    name: str
-    role: str
-    position: int
-    strength: int  # how explicit the role is: guests list 3, "NAME, ROLE," 2, other 1, none 0
-
-
-def _is_name_token(token: str, index: int, tokens: list[str]) -> bool:
-    if token.lower().rstrip(".") in _NOT_NAME or token.lower() in HONORIFICS:
-        return False
-    if token.lower() in _PARTICLES:
-        return 0 < index < len(tokens) - 1
-    if not _NAME_TOKEN.match(token):
-        return False
-    if token.isupper() and len(token) > 1 and "." not in token:
-        # An all-capitals family name comes first and is followed by a given name: WU Zhiqiang
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        return index == 0 and bool(re.match(r"^[A-Z][a-z]", following))
-    return True
-
-
-def as_person_name(text: str) -> str:
-    """``text`` if it is shaped like a person's name (2-4 words), else ''."""
-    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
-    tokens = text.split()
-    if not 2 <= len(tokens) <= 4:
-        return ""
-    if not all(_is_name_token(t, i, tokens) for i, t in enumerate(tokens)):
-        return ""
-    if tokens[-1].endswith(".") and len(tokens[-1]) <= 3:
-        return ""  # ends in an initial: a fragment, not a name
-    return text
-
-
-def _leading_name(words: list[str]) -> tuple[str, int]:
-    """The longest person name at the start of ``words`` and how many words it takes."""
-    for size in (4, 3, 2):
-        candidate = " ".join(words[:size]).rstrip(",")
-        if len(words) >= size and as_person_name(candidate) and not words[size - 1].endswith(":"):
-            return candidate, size
-    return "", 0
-
-
-def _trailing_name(words: list[str]) -> tuple[str, int]:
-    for size in (4, 3, 2):
-        if len(words) >= size and as_person_name(" ".join(words[-size:])):
-            return " ".join(words[-size:]), size
-    return "", 0
-
-
-def clean_role(role: str) -> str:
-    role = " ".join(role.split()).strip(" ,;:.")
-    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
-    role = re.sub(r",?\s+(?:during|in)\s+an?\s+interview\b.*$", "", role)
-    return role[:1].upper() + role[1:] if role else ""
-
-
-def parse_subject(subject: str) -> tuple[str, str, int]:
-    """Split the words before a verb of speech into (name, stated role, strength).
-
-    ``Researcher Wang Yuan, chairman of X,`` -> ``Wang Yuan``, ``Researcher, chairman of X``;
-    ``The US Silicon Valley chairman and CEO Russell Hancock`` -> ``Russell Hancock`` with
-    the words before the name as the role.
-    """
-    subject = subject.strip().lstrip("\"“'‘(").strip()
-    subject = re.sub(
-        r"^(?:[A-Z][a-z]+ly|First|Second|Third|Fourth|Finally|Meanwhile|However|"
-        r"In addition|Moreover|Also|Besides|Then|Yesterday|Today),\s+",
-        "",
-        subject,
-    )
-    words = subject.split()
-    honorifics: list[str] = []
-    while words and words[0].lower().rstrip(",") in HONORIFICS:
-        honorifics.append(words.pop(0).rstrip(","))
-    name, size = _leading_name(words)
-    if name:
-        after = " ".join(words[size:]).strip()
-        if words[size - 1].endswith(","):
-            after = f", {after}"
-        if after and not after.startswith(",") and not re.match(r"^(?:of|from|at)\b", after):
-            return "", "", 0  # the name is the start of a longer phrase, not the subject
-        role_after = after.lstrip(",").strip()
-        parts = [" ".join(honorifics), role_after]
-        joiner = " " if re.match(r"^(?:of|from|at)\b", role_after) else ", "
-        role = joiner.join(p for p in parts if p)
-        strength = 2 if role_after else 1 if honorifics else 0
-        return name, clean_role(role), strength
-    if honorifics:
-        return "", "", 0
-    name, size = _trailing_name(words)
-    if name:
-        before = " ".join(words[:-size])
-        # Only a short descriptive phrase can be a role; a whole clause before the name is not.
-        if len(before.split()) > 16 or re.search(r"[.;:!?]", before):
-            return name, "", 0
-        return name, clean_role(before), 1 if before else 0
-    return "", "", 0
-
-
-def _from_guest_list(text: str, offset: int) -> list[Mention]:
-    match = _GUESTS.search(text)
-    if not match:
-        return []
-    mentions = []
-    for entry in re.split(r";\s*(?:and\s+)?", match.group("list").rstrip(". ")):
-        head, _, role = entry.partition(",")
-        name = as_person_name(head)
-        if name:
-            position = offset + match.start("list") + match.group("list").find(entry)
-            mentions.append(Mention(name, clean_role(role), position, 3))
-    return mentions
-
-
-def _from_bold(text: str, offset: int) -> list[Mention]:
-    mentions = []
-    for match in _BOLD.finditer(text):
-        inner = match.group("inner").strip()
-        head, comma, role = inner.partition(",")
-        name = as_person_name(head)
-        if not name:
-            continue
-        if comma and not role.strip():
-            comma = ""
-        mentions.append(
-            Mention(
-                name, clean_role(role) if comma else "", offset + match.start(), 2 if comma else 0
-            )
-        )
-    return mentions
-
-
-def _from_speech(sentence: str, offset: int) -> list[Mention]:
-    mentions = []
-    plain = sentence.replace("**", "")
-    for verb in _VERB.finditer(plain):
-        subject = plain[: verb.start()]
-        # the subject starts after the last closing quote (a quotation, then who said it)
-        quote_end = max(subject.rfind("”"), subject.rfind('" '), subject.rfind("’ "))
-        if quote_end >= 0:
-            subject = subject[quote_end + 1 :]
-        if len(subject.split()) > 40:
-            continue
-        name, role, strength = parse_subject(subject)
-        if name:
-            mentions.append(Mention(name, role, offset + sentence.find(name), strength))
-    return mentions
-
-
-_INVERTED = re.compile(
-    r"[,”\"]\s*(?:said|says|added|noted|explained|stressed|argued)\s+(?P<rest>[A-Z][^.;]*)"
-)
-
-
-def _from_inverted_speech(text: str, offset: int) -> list[Mention]:
-    """News style: ``"...," said Zhang Wei, a professor at Tsinghua University.``"""
-    mentions = []
-    for match in _INVERTED.finditer(text.replace("**", "")):
-        words = match.group("rest").split()
-        honorifics = []
-        while words and words[0].lower().rstrip(",") in HONORIFICS:
-            honorifics.append(words.pop(0).rstrip(","))
-        name, size = _leading_name(words[:6])
-        if not name:
-            continue
-        role = " ".join(words[size:]) if words[size - 1].endswith(",") else ""
-        role = ", ".join(part for part in (" ".join(honorifics), role) if part)
-        mentions.append(
-            Mention(name, clean_role(role), offset + match.start("rest"), 2 if role else 1)
-        )
-    return mentions
-
-
-def _from_cues(text: str, offset: int) -> list[Mention]:
-    mentions = []
-    plain = text.replace("**", "")
-    for cue in _CUE.finditer(plain):
-        words = plain[cue.end() :].split()
-        name, size = _leading_name(words[:6])
-        if not name:
-            continue
-        rest = " ".join(words[size:])
-        if words[size - 1].endswith(","):
-            rest = f", {rest}"
-        role = ""
-        if rest.startswith(","):
-            candidate = rest[1:].split(",")[0].strip()
-            first = candidate.split()[0].lower() if candidate.split() else ""
-            if first in HONORIFICS or first in {"member", "head", "founder", "partner"}:
-                role = candidate
-        mentions.append(Mention(name, clean_role(role), offset + cue.end(), 2 if role else 0))
-    for match in _POSSESSIVE.finditer(plain):
-        name = as_person_name(match.group("name"))
-        if name:
-            mentions.append(Mention(name, "", offset + match.start("name"), 0))
-    return mentions
-
-
-def _from_excerpt_credit(text: str, offset: int) -> list[Mention]:
-    match = _EXCERPTS.search(text)
-    if not match or not text.lstrip().startswith("("):
-        return []
-    words = match.group("rest").split()
-    name, size = _leading_name(words)
-    if not name:
-        return []
-    role = " ".join(words[size:])
-    return [Mention(name, clean_role(role), offset + match.start("rest"), 2 if role else 0)]
-
-
-def find_mentions(paragraphs: list[str]) -> list[Mention]:
-    """Every speaker mention in the paragraphs, in text order (positions count across them)."""
-    mentions: list[Mention] = []
-    offset = 0
-    for paragraph in paragraphs:
-        mentions += _from_guest_list(paragraph, offset)
-        mentions += _from_bold(paragraph, offset)
-        mentions += _from_cues(paragraph, offset)
-        mentions += _from_inverted_speech(paragraph, offset)
-        mentions += _from_excerpt_credit(paragraph, offset)
-        for sentence in split_sentences(paragraph):
-            mentions += _from_speech(sentence, offset + max(paragraph.find(sentence), 0))
-        offset += len(paragraph) + 2
-    return sorted(mentions, key=lambda m: m.position)
+    construction: str
+    sentence: str
 
 
 @dataclass
@@ -351,27 +116,699 @@ class Person:
     """One person across all their mentions in a text."""
 
     spellings: list[str]
-    role: str
-    strength: int
-    first_position: int
+    role: str = ""
+    role_strength: int = 0
+    evidence: Evidence | None = None
+    not_counted: str = ""  # why a person seen is not a speaker
+    first_position: int = 0
+    titles: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
         return self.spellings[0]
 
+    @property
+    def counted(self) -> bool:
+        return self.evidence is not None and not self.not_counted
 
-def group_people(mentions: list[Mention]) -> list[Person]:
-    """Merge mentions of one person (``WU Zhiqiang`` = ``Wu Zhiqiang``), keeping the most
-    explicit role the text states; ordered by first mention."""
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # as written, without titles
+    position: int  # in the text as a whole, for reading order
+    role: str
+    strength: int
+    construction: str  # '' when the text only mentions the person
+    sentence: str
+    titles: tuple[str, ...] = ()
+    excluded: str = ""  # inside a quotation, a credit line, ...
+
+
+@dataclass
+class Finding:
+    people: list[Person]
+    warnings: list[str]
+
+
+# --- the whole text ----------------------------------------------------------------------
+
+
+def find_speakers(
+    paragraphs: Sequence[str],
+    lines: Sequence[str],
+    nlp: Language,
+    registry: Registry,
+    not_speakers: Iterable[str] = (),
+    presented: Iterable[str] = (),
+) -> Finding:
+    """Every person the text names, with who speaks and why. ``paragraphs`` are the body's
+    blocks (Markdown bold kept), ``lines`` its raw lines (for layouts: cards, agendas,
+    transcripts); ``not_speakers`` are names credited elsewhere (compilers); ``presented``
+    names the credits present as the author of the views (``Linkage: [Paper] NAME: ...``)."""
+    mentions: list[Mention] = []
+    warnings: list[str] = []
+    offset = 0
+    plains = [paragraph.replace("**", "") for paragraph in paragraphs]
+    for paragraph, plain, doc in zip(paragraphs, plains, nlp.pipe(plains), strict=True):
+        mentions += _prose_mentions(paragraph, doc, offset, registry)
+        offset += len(plain) + 2
+    mentions += _layout_mentions(lines, nlp, registry, offset)
+    end = offset + sum(len(line) + 1 for line in lines)
+    mentions += [
+        Mention(" ".join(name.split()), end, "", 0, "named as the author in the credits", name)
+        for name in presented
+    ]
+    credited = {name_key(n) for n in not_speakers} | _credited_names(lines)
+    people = _people(mentions, credited, warnings)
+    return Finding(people, warnings)
+
+
+def _people(mentions: list[Mention], credited: set[str], warnings: list[str]) -> list[Person]:
+    """Group mentions into people, in reading order: a full name makes or joins a person;
+    a surname, a title and surname, or a pronoun joins the person named before it."""
     people: dict[str, Person] = {}
-    for mention in mentions:
-        key = name_key(mention.name)
-        person = people.get(key)
-        if person is None:
-            people[key] = Person([mention.name], mention.role, mention.strength, mention.position)
-            continue
-        if mention.name not in person.spellings:
-            person.spellings.append(mention.name)
-        if mention.role and mention.strength > person.strength:
-            person.role, person.strength = mention.role, mention.strength
+    last_seen: dict[str, int] = {}  # person key -> position of their latest mention
+    for mention in sorted(mentions, key=lambda m: m.position):
+        if len(mention.name.split()) >= 2:
+            key = _person_key(mention.name)
+            person = people.get(key)
+            if person is None:
+                person = people[key] = Person([mention.name], first_position=mention.position)
+            elif mention.name not in person.spellings:
+                person.spellings.append(mention.name)
+        else:
+            key = _antecedent(mention, people, last_seen, warnings)
+            if key is None:
+                continue
+            person = people[key]
+        last_seen[key] = mention.position
+        _apply(person, mention)
+    for key, person in people.items():
+        if key in credited or any(name_key(s) in credited for s in person.spellings):
+            person.not_counted = "credited as author, reporter or photographer"
+        elif person.evidence is None and not person.not_counted:
+            person.not_counted = "only mentioned"
     return sorted(people.values(), key=lambda p: p.first_position)
+
+
+def _person_key(name: str) -> str:
+    """Spellings of one person: case, dots and the order of the words do not count."""
+    return " ".join(sorted(name_key(name).split("-")))
+
+
+def _apply(person: Person, mention: Mention) -> None:
+    person.titles.update(t.lower().rstrip(".") for t in mention.titles)
+    if mention.construction and not mention.excluded and person.evidence is None:
+        person.evidence = Evidence(mention.construction, mention.sentence)
+        person.not_counted = ""
+    if mention.role and (mention.strength, len(mention.role)) > (
+        person.role_strength,
+        len(person.role),
+    ):
+        person.role, person.role_strength = mention.role, mention.strength
+    if mention.excluded and person.evidence is None and not person.not_counted:
+        person.not_counted = mention.excluded
+
+
+PRONOUN_REACH = 600  # characters: how far back "he said" looks for the person it means
+
+
+def _antecedent(
+    mention: Mention, people: dict[str, Person], last_seen: dict[str, int], warnings: list[str]
+) -> str | None:
+    """The key of the person a surname or a pronoun refers to, named in full earlier."""
+    if mention.name.lower() in _PRONOUNS:
+        key = max(last_seen, key=last_seen.__getitem__, default=None)
+        if key is not None and mention.position - last_seen[key] <= PRONOUN_REACH:
+            return key
+        return None
+    word = mention.name.casefold()
+    candidates = [
+        key
+        for key, person in people.items()
+        if any(word in s.casefold().replace("-", " ").split() for s in person.spellings)
+    ]
+    if len(candidates) > 1 and mention.titles:
+        wanted = {t.lower().rstrip(".") for t in mention.titles}
+        candidates = [k for k in candidates if wanted & people[k].titles] or candidates
+    if len(candidates) > 1:
+        if mention.construction:
+            names = " or ".join(people[k].name for k in candidates)
+            warnings.append(
+                f"'{mention.name}' ({mention.construction}) may be {names}: not counted; "
+                "add the speaker by hand if it is one of them"
+            )
+        return None
+    return candidates[0] if candidates else None
+
+
+# --- prose -------------------------------------------------------------------------------
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for opening, closing in _QUOTES:
+        start = text.find(opening)
+        while start >= 0:
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            spans.append((start, end + 1))
+            start = text.find(opening, end + 1)
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in spans)
+
+
+def _prose_mentions(paragraph: str, doc: Doc, offset: int, registry: Registry) -> list[Mention]:
+    plain = doc.text
+    quotes = _quote_spans(plain)
+    turn = _TURN.match(plain) or _QA_ANSWER.match(plain)
+    if turn:  # a speaker's turn: whoever it names is reported by them, as in a quotation
+        quotes.append((turn.end() - 1, len(plain) + 1))
+    bold = _bold_spans(paragraph)
+    lists = [m.end() for m in _LIST_CUE.finditer(plain)]
+    mentions = []
+    for span, titles in _person_spans(doc, registry):
+        name = " ".join(t.text for t in span)
+        sentence = span.sent.text.strip()
+        construction = _construction(span)
+        excluded = ""
+        if _inside(span.start_char, quotes):
+            subject = _climb(span.root)
+            opens_here = any(
+                start + 1 == subject.left_edge.idx for start, _ in quotes
+            ) and construction.startswith("subject")
+            excluded = "" if opens_here else "named inside a quotation"
+        if not construction and any(s <= span.start_char and span.end_char <= e for s, e in bold):
+            construction = "a bold name"
+        if not construction and any(
+            span.sent.start_char <= cue <= span.start_char for cue in lists
+        ):
+            construction = "listed after a cue such as 'Speakers:'"
+        role, strength = _role(span, titles)
+        if any(w.lower() in REPORTER_NOUNS for w in _compound_title(span)):
+            excluded = "a reporter"
+        mentions.append(
+            Mention(
+                name,
+                offset + span.start_char,
+                role,
+                strength,
+                construction,
+                sentence,
+                tuple(titles),
+                excluded,
+            )
+        )
+    mentions += _pronoun_mentions(doc, offset, quotes)
+    named = {m.position - offset for m in mentions}
+    for token in doc:  # "Wang said": a surname the model did not mark, resolved later
+        if (
+            token.dep_ == "nsubj"
+            and token.tag_ == "NNP"
+            and token.idx not in named
+            and token.ent_type_ != "PERSON"
+            and _speaking(token.head)
+            and not _inside(token.idx, quotes)
+        ):
+            construction = f"subject of '{_speaking(token.head)}'"
+            sentence = token.sent.text.strip()
+            mentions.append(Mention(token.text, offset + token.idx, "", 0, construction, sentence))
+    return mentions
+
+
+def _bold_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Bold runs, in the coordinates of the paragraph without its ``**`` markers."""
+    spans, removed = [], 0
+    for match in _BOLD.finditer(paragraph):
+        start = match.start() - removed
+        spans.append((start, start + len(match.group("inner"))))
+        removed += 4
+    return spans
+
+
+def _person_spans(doc: Doc, registry: Registry) -> list[tuple[Span, list[str]]]:
+    """People named in ``doc``: PERSON entities, registry aliases and Chinese names the
+    model missed, without titles; longest first where they overlap."""
+    found: list[tuple[Span, list[str]]] = []
+    taken: set[int] = set()
+    others = [e for e in doc.ents if e.label_ != "PERSON"]
+
+    def add(span: Span | None) -> None:
+        if span is None:
+            return
+        titles, words = split_title([t.text for t in span])
+        start = span.start + (len(span) - len(words))
+        while words and words[-1] in ("’s", "'s", "’", "'", ",", "."):
+            words.pop()
+        if not words or any(i in taken for i in range(span.start, span.end)):
+            return
+        person = doc[start : start + len(words)]
+        if len(words) == 1 and not words[0][:1].isupper():
+            return
+        if len(words) > 1 and not (is_name_shaped(person.text) or chinese_name(person.text)):
+            return
+        if not model_only(person):
+            return
+        taken.update(range(person.start, person.end))
+        found.append((person, titles + _titles_before(person)))
+
+    known: set[int] = set()
+
+    def model_only(person: Span) -> bool:
+        """A name the model alone proposes must read as one: proper nouns, no titles."""
+        if person.start in known or chinese_name(person.text):
+            return True
+        return all(t.tag_ == "NNP" and t.lower_.rstrip(".") not in ROLE_WORDS for t in person)
+
+    for match in registry.expert_matcher.finditer(doc.text):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None:
+            known.add(span.start)
+        add(span)
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            add(entity)
+    for start in range(len(doc) - 1):  # Chinese names the model did not mark
+        for size in (3, 2):
+            span = doc[start : start + size]
+            if (
+                span.end <= len(doc)
+                and chinese_name(span.text)
+                and all(t.is_title or t.is_upper for t in span)
+                and not any(e.start < span.end and span.start < e.end for e in others)
+            ):
+                add(span)
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _titles_before(span: Span) -> list[str]:
+    """Role titles written just before the name but outside the entity (``Professor``)."""
+    titles = []
+    index = span.start - 1
+    while index >= 0 and span.doc[index].text.lower().rstrip(".") in TITLES:
+        titles.insert(0, span.doc[index].text)
+        index -= 1
+    return titles
+
+
+def _climb(token: Token) -> Token:
+    """From a name to the place it fills in the sentence, across coordination and
+    apposition (``Zhao Lan, director of X, and Tom Reyes`` -> ``Zhao Lan``)."""
+    seen = 0
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token and seen < 20:
+        token, seen = token.head, seen + 1
+    return token
+
+
+def _recalled(verb: Token) -> bool:
+    """``Three years ago, X announced ...``: a statement recalled, not made at the event."""
+    for child in verb.children:
+        words = list(child.subtree)
+        if (
+            child.dep_ in ("npadvmod", "prep", "advmod")
+            and any(t.ent_type_ == "DATE" for t in words)
+            and _RECALLED.search(" ".join(t.text for t in words))
+        ):
+            return True
+    return False
+
+
+def _speaking(verb: Token) -> str:
+    """The verb (or the talk noun it takes) that presents its subject as a speaker."""
+    if _recalled(verb):
+        return ""
+    for candidate in (verb, *verb.conjuncts):
+        if candidate.lemma_.lower() in SPEAKING_VERBS:
+            particle = next((c.text for c in candidate.children if c.dep_ == "prt"), "")
+            return f"{candidate.text} {particle}".strip()
+        for child in candidate.children:
+            if child.dep_ in ("dobj", "attr", "pobj") and child.lemma_.lower() in TALK_NOUNS:
+                return f"{candidate.text} ... {child.text}"
+        for child in candidate.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in SPEAKING_VERBS:
+                return child.text
+    return ""
+
+
+def _construction(span: Span) -> str:
+    """The construction that makes the person named by ``span`` a speaker, or ''."""
+    token = _climb(span.root)
+    head = token.head
+    if token.dep_ in ("nsubj", "csubj"):
+        verb = _speaking(head)
+        if verb:
+            return f"subject of '{verb}'"
+        if head.lemma_ == "be" and any(
+            c.lemma_.lower() in LIST_NOUNS | {"attendance"} for c in head.subtree
+        ):
+            return "listed as taking part"
+    if token.dep_ == "pobj":
+        preposition = head.lower_
+        governor = head.head
+        if preposition == "by" and governor.lemma_.lower() in SPEAKING_VERBS:
+            return f"'{governor.text} by'"
+        if preposition == "to" and governor.lower_ == "according":
+            return "'according to'"
+        if preposition in ("with", "of", "from", "by") and governor.lemma_.lower() in TALK_NOUNS:
+            return f"'{governor.text} {preposition}'"
+    for clause in token.children:  # "Stuart Andrew, who spoke on ..."
+        if clause.dep_ == "relcl" and _speaking(clause):
+            return f"'who {_speaking(clause)}'"
+    if token.dep_ == "poss" and head.lemma_.lower() in VIEW_NOUNS and head.tag_ == "NN":
+        return f"'{span.text}'s {head.text}'"
+    if token.dep_ in ("dobj", "attr", "pobj", "appos", "nsubjpass"):
+        clause = head if head.pos_ in ("VERB", "AUX") else head.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        lists = clause.lemma_.lower() in ("include", "feature", "be", "comprise", "attend")
+        if (
+            lists
+            and any(
+                s.lemma_.lower() in LIST_NOUNS | {"event", "forum", "session"} for s in subjects
+            )
+            and (clause.lemma_.lower() != "attend" or token.dep_ == "pobj")
+        ):
+            return f"listed ('{clause.text}')"
+        if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite"):
+            return f"object of '{head.text}'"
+    return ""
+
+
+def _pronoun_mentions(doc: Doc, offset: int, quotes: list[tuple[int, int]]) -> list[Mention]:
+    """``He said``, ``she noted``: a speaker referred to by a pronoun."""
+    mentions = []
+    for token in doc:
+        if token.lower_ in _PRONOUNS and token.dep_ == "nsubj" and not _inside(token.idx, quotes):
+            verb = _speaking(token.head)
+            if verb:
+                mentions.append(
+                    Mention(
+                        token.lower_,
+                        offset + token.idx,
+                        "",
+                        0,
+                        f"'{token.text} {verb}', after the person named before",
+                        token.sent.text.strip(),
+                    )
+                )
+    return mentions
+
+
+def _role(span: Span, titles: list[str]) -> tuple[str, int]:
+    """The role the text gives at this mention: the title before the name and an
+    apposition or ``from``/``of`` phrase after it."""
+    doc = span.doc
+    after = ""
+    index = span.end
+    if index < len(doc) and doc[index].text in (",", "("):
+        after = _apposition(span, index + 1, closing=")" if doc[index].text == "(" else "")
+    elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
+        after = " ".join(t.text_with_ws for t in doc[index].subtree).replace("  ", " ").strip()
+    before: list[str] = []
+    for word in [*titles, *_compound_title(span)]:
+        if word.lower().rstrip(".") not in {w.lower().rstrip(".") for w in before}:
+            before.append(word)
+    before_text = " ".join(w for w in before if w.lower().rstrip(".") not in ("mr", "ms", "dr"))
+    if after and before_text:
+        joiner = " " if re.match(r"^(?:of|from|at)\b", after) else ", "
+        return clean_role(f"{before_text}{joiner}{after}"), APPOSITION
+    if after:
+        return clean_role(after), APPOSITION
+    return clean_role(before_text), TITLE if before_text else 0
+
+
+def _compound_title(span: Span) -> list[str]:
+    """Words of a title written before the name in its noun phrase (``Shanghai Party
+    Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
+    start = span.root.left_edge.i
+    head = span.root.head
+    if span.root.dep_ == "conj" and head.i < span.start and head.pos_ == "NOUN":
+        start = min(start, head.left_edge.i)  # "chairman and CEO Russell Hancock"
+    words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
+    while words and words[0].is_punct:
+        words.pop(0)
+    words = [t for t in words if t.text.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")]
+    if len(words) > 16 or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words):
+        return []
+    return "".join(t.text_with_ws for t in words).split()
+
+
+def _apposition(span: Span, start: int, closing: str = "") -> str:
+    """The appositions right after a name, as the parse groups them (``Zhou Ling, a
+    professor at Sun Yat-sen University``), up to the verb of the sentence; within
+    brackets, everything up to the closing bracket."""
+    doc = span.doc
+    end = start
+    if closing:
+        while end < span.sent.end and doc[end].text != closing:
+            end += 1
+        return doc[start:end].text.strip() if end - start <= 45 else ""
+    while end < span.sent.end:
+        first = doc[end]
+        if first.text in ("-", "–") and end > start:  # "vice-mayor": one word, three tokens
+            end += 1
+            continue
+        if first.dep_ == "det" and end + 1 < len(doc):
+            first = doc[end + 1]
+        top = first
+        while top.head is not top and top.head.i >= end and top.head.left_edge.i >= end:
+            top = top.head
+        if top.dep_ not in ("appos", "conj", "npadvmod", "attr") or top.left_edge.i != end:
+            break
+        right = top.right_edge.i
+        for token in doc[end : right + 1]:  # never past a relative clause or a name
+            if token.dep_ == "relcl" or (token.ent_type_ == "PERSON" and token.i > end + 1):
+                right = token.left_edge.i - 1 if token.dep_ == "relcl" else token.i - 1
+                break
+        end = right + 1
+        while end - 1 > start and doc[end - 1].text == ",":  # a comma closing the apposition
+            end -= 1
+        if end < span.sent.end and doc[end].text in ("-", "–"):  # "vice-mayor"
+            end += 1
+            continue
+        if end < span.sent.end and doc[end].text == ")":
+            end += 1
+        if end < span.sent.end and doc[end].text == "," and end + 1 < span.sent.end:
+            step = 2 if doc[end + 1].lower_ == "and" and end + 2 < span.sent.end else 1
+            nxt = doc[end + step]
+            if nxt.pos_ in ("NOUN", "PROPN", "DET", "ADJ") and nxt.ent_type_ != "PERSON":
+                end += step
+                continue
+        break
+    words = doc[start:end].text.strip()
+    words = re.sub(r"(?:,|\band)\s*$", "", words).strip(" ,")
+    return words if len(words.split()) <= 45 else ""
+
+
+def clean_role(role: str) -> str:
+    role = " ".join(role.split()).strip(" ,;:.)(")
+    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
+    role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
+    return role[:1].upper() + role[1:] if role else ""
+
+
+# --- layout ------------------------------------------------------------------------------
+
+
+def _credited_names(lines: Sequence[str]) -> set[str]:
+    """Names in credit lines (``By X``, ``Photography: X``, ``(Reporter X)``) and in a
+    dateline's brackets (``China News Service, Beijing, October 27 (A, B and C)``)."""
+    credited: set[str] = set()
+    for line in lines:
+        text = line.strip().replace("**", "")
+        match = _CREDIT.match(text)
+        if match and len(text) < 120:
+            credited |= {name_key(n) for n in _split_names(text[match.end() :])}
+        dateline = _DATELINE_CREDIT.match(text)
+        if dateline:
+            credit = _CREDIT.sub("", dateline.group("credit"))
+            credited |= {name_key(n) for n in _split_names(credit)}
+        for bracket in re.findall(r"\((?:Reporter|By|Photo(?:graph)? by)\s+([^)]{3,60})\)", text):
+            credited |= {name_key(n) for n in _split_names(bracket)}
+    return credited
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|、|\band\b|&|/)\s*", text.strip().rstrip(".)"))
+    return [p for p in (part.strip() for part in parts) if p and len(p.split()) <= 4]
+
+
+@dataclass(frozen=True)
+class _Card:
+    name: str
+    role: str
+    titles: tuple[str, ...]
+
+
+def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
+    """``NAME, ROLE`` / ``NAME – ROLE`` / ``NAME (ROLE)`` / ``NAME`` as a whole line."""
+    text = text.strip().strip("•·*-–— ").replace("**", "").strip()
+    if not text or len(text.split()) > 40 or text.endswith("?"):
+        return None
+    parts = _CARD_SEPARATOR.split(text, maxsplit=1)
+    head = parts[0].strip()
+    role = parts[1].strip() if len(parts) > 1 else ""
+    titles, words = split_title(head.split())
+    head = " ".join(words)
+    if not 2 <= len(words) <= 4:
+        return None
+    known = bool(registry.experts_named(head))
+    if not known and not chinese_name(head):
+        if not is_name_shaped(head):
+            return None
+        doc = nlp(text)
+        if not any(
+            e.label_ == "PERSON" and e.start_char <= text.find(head) < e.end_char for e in doc.ents
+        ):
+            return None
+    return _Card(head, clean_role(role), tuple(titles))
+
+
+def _layout_mentions(
+    lines: Sequence[str], nlp: Language, registry: Registry, offset: int
+) -> list[Mention]:
+    """Speakers shown by the layout: cards, labels, agendas, transcripts."""
+    mentions: list[Mention] = []
+    cue = False  # under a heading such as "Speakers" or an agenda time
+    after_quote = False
+    run: list[tuple[int, _Card, str]] = []
+    singles: list[tuple[int, _Card, str]] = []  # cards alone between paragraphs
+    answers = questions = 0
+    framing: list[str] = []
+
+    def close_run() -> None:
+        if len(run) == 1 and not (cue or after_quote):
+            singles.extend(run)
+        elif run and (cue or len(run) >= 2 or after_quote):
+            why = "a speaker card under a heading or time" if cue else "a run of speaker cards"
+            if after_quote and not cue and len(run) < 2:
+                why = "a speaker card under a quotation"
+            for number, card, line in run:
+                mentions.append(
+                    Mention(card.name, offset + number, card.role, CARD, why, line, card.titles)
+                )
+        run.clear()
+
+    stripped = [line.strip() for line in lines]
+    for number, line in enumerate(stripped):
+        text = line.replace("**", "")
+        if not text:
+            continue
+        if _QA_QUESTION.match(text):
+            questions += 1
+            close_run()
+            continue
+        if _QA_ANSWER.match(text):
+            answers += 1
+            close_run()
+            continue
+        if answers == 0 and questions == 0:
+            framing.append(text)
+        listing = _LIST_CUE.match(text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* "))
+        if listing:  # "Participating guests include: A, ROLE; B, ROLE"
+            close_run()
+            rest = text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* ")[listing.end() :]
+            for entry in re.split(r"\s*;\s*(?:and\s+)?", rest.rstrip(". ")):
+                card = _card(entry, nlp, registry)
+                if card:
+                    why = "listed after a cue such as 'Participating guests include:'"
+                    mentions.append(
+                        Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
+                    )
+            continue
+        label = _LABEL.match(text)
+        if label:
+            close_run()
+            cue = True
+            rest = label.group("rest").strip()
+            for entry in re.split(r"\s*;\s*", rest) if rest else []:
+                card = _card(entry, nlp, registry)
+                if card:
+                    why = f"listed as '{label.group('label').strip()}'"
+                    mentions.append(
+                        Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
+                    )
+            continue
+        if _TIME.match(text):
+            close_run()
+            cue = True
+            continue
+        turn = _TURN.match(text)
+        if turn and not text.startswith(("http", "Source", "Note")):
+            card = _card(turn.group("name"), nlp, registry)
+            if card and len(turn.group("rest").split()) > 3:
+                close_run()
+                if not turn.group("rest").rstrip().endswith("?"):
+                    mentions.append(
+                        Mention(card.name, offset + number, "", 0, "a turn in a transcript", text)
+                    )
+                continue
+        entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
+        listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
+        if len(listed) >= 2 and _card(entries[0], nlp, registry):
+            close_run()
+            for card in listed:
+                why = "an entry of a 'NAME, ROLE; NAME, ROLE' list"
+                mentions.append(
+                    Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
+                )
+            continue
+        card = _card(text, nlp, registry) if len(text.split()) <= 40 else None
+        if card:
+            run.append((number, card, text))
+            continue
+        if run and len(text.split()) <= 12 and not text.endswith((".", "?", "!")):
+            number_, card_, line_ = run[-1]  # a role continued on the next line
+            role = f"{card_.role}, {text}" if card_.role else text
+            run[-1] = (number_, _Card(card_.name, clean_role(role), card_.titles), line_)
+            continue
+        close_run()
+        after_quote = text.startswith(("“", '"')) or text.endswith(("”", '"'))
+        if len(text.split()) > 25:
+            cue = False
+        elif text.rstrip(":").strip().lower() in {
+            "speakers",
+            "panelists",
+            "panellists",
+            "moderator",
+            "moderators",
+            "guests",
+            "keynote speakers",
+            "participants",
+        }:
+            cue = True
+    close_run()
+    if len(singles) >= 2:  # a round-up: each speaker's card above their words
+        for number, card, line in singles:
+            why = "a speaker card above their words (one of several)"
+            mentions.append(Mention(card.name, offset + number, card.role, CARD, why, line))
+    if answers and not any("transcript" in m.construction for m in mentions):
+        mentions += _interviewee(framing, nlp, registry, offset)
+    return mentions
+
+
+def _interviewee(
+    framing: list[str], nlp: Language, registry: Registry, offset: int
+) -> list[Mention]:
+    """In a ``Q:``/``A:`` transcript, the person the framing introduces answers."""
+    credited = _credited_names(framing)
+    for number, text in enumerate(framing):
+        doc = nlp(text)
+        for span, titles in _person_spans(doc, registry):
+            if name_key(span.text) in credited or len(span.text.split()) < 2:
+                continue
+            role, strength = _role(span, titles)
+            return [
+                Mention(
+                    span.text,
+                    offset + number,
+                    role,
+                    strength,
+                    "the interviewee of a Q&A transcript",
+                    text,
+                )
+            ]
+    return []

@@ -1,0 +1,117 @@
+"""What a person's name looks like: titles around it, Chinese name structure, family names.
+
+The language model finds the people in a text (``speakers``); this module knows the
+conventions it does not: which words before a name are a courtesy (``Mr``, dropped) or a
+title that is part of the role (``Professor``, kept as role), and how a Chinese name is
+built (a family name and one or two pinyin syllables, in either order and any case:
+``WU Zhiqiang``, ``Zhiqiang Wu``, ``Zhang Xi'an``), so that ``Harbour Expo`` is not a name
+and ``Zhang Xi'an`` is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Dropped before a name: they say nothing about the person's role.
+COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx".split())
+# Titles that stand before a name and belong to the role ("Professor Anna Berg").
+TITLES = frozenset(
+    """professor prof prof. academician researcher president vice-president chairman
+    chairwoman chairperson chair secretary secretary-general minister mayor vice-mayor
+    governor premier director dean ambassador commissioner consul senator representative
+    congressman congresswoman councillor councilor chancellor provost principal
+    lecturer economist expert scholar general""".split()
+)
+# Words of Western names that are written in lower case inside a name.
+PARTICLES = frozenset("van von de der den da di du bin al la le".split())
+
+# Common Chinese family names, in pinyin.
+CHINESE_FAMILY_NAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang
+    cai jia ding wei xue ye yan lu du dai xia zhong fu shen ren yao tan liao zou xiong jin
+    hao kong bai cui kang mao qiu qin shi gu hou shao meng long wan duan lei qian yin yi
+    chang wen fang tu ni niu fan ji lv lyu bo geng hua jiao mu ouyang shu su tao wei xing
+    yue zhan zhuang an bao bian che chu dang gan gong guan hong ke lai lan lou mei miao
+    ning pang pei qi rao sha shang si tong wu xiang xin yao yong you zang zhai""".split()
+)
+_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_FINAL = (
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|"
+    r"vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)"
+)
+_SYLLABLE = _INITIAL + _FINAL
+_GIVEN_NAME = re.compile(rf"^{_SYLLABLE}(?:[-'’]?{_SYLLABLE})?$")
+_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*|[A-Z]{2,}|(?:[A-Z]\.){1,3}[A-Z]?\.?)$")
+
+
+@dataclass(frozen=True)
+class ChineseName:
+    family: str
+    given: str
+    family_first: bool  # as written in the text
+
+    @property
+    def display(self) -> str:
+        """Family name first, as the registry writes Chinese names: ``Wu Zhiqiang``."""
+        return f"{self.family} {self.given}"
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def chinese_name(name: str) -> ChineseName | None:
+    """``name`` read as a Chinese name (family name + pinyin given name), or None."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 3:
+        return None
+    for family_first in (True, False):
+        family = tokens[0] if family_first else tokens[-1]
+        given = tokens[1:] if family_first else tokens[:-1]
+        joined = "".join(given).lower().replace("’", "'")
+        if family.lower() in CHINESE_FAMILY_NAMES and _GIVEN_NAME.match(joined.replace("-", "")):
+            return ChineseName(_cap(family), _cap(" ".join(given)).replace(" ", ""), family_first)
+    return None
+
+
+def is_name_shaped(name: str) -> bool:
+    """Two to four words, each capitalised (or an initial, or a particle inside the name)."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    for index, token in enumerate(tokens):
+        if token.lower() in PARTICLES and 0 < index < len(tokens) - 1:
+            continue
+        if not _WORD.match(token):
+            return False
+    return not (tokens[-1].endswith(".") and len(tokens[-1]) <= 3)  # ends in an initial
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Leading courtesy and role titles off a name: (role titles, name words)."""
+    titles = []
+    while words and (words[0].lower() in COURTESY or words[0].lower().rstrip(".") in TITLES):
+        word = words.pop(0)
+        if word.lower() not in COURTESY:
+            titles.append(word)
+    return titles, words
+
+
+def family_name(name: str) -> str:
+    """The family name, for A-Z order: Chinese names by their structure, an all-capitals
+    word (``WU Zhiqiang``), else the last word."""
+    chinese = chinese_name(name)
+    if chinese:
+        return chinese.family
+    tokens = name.split()
+    upper = [t for t in tokens if t.isupper() and len(t) > 1 and "." not in t]
+    return upper[0].title() if upper else tokens[-1]
+
+
+def display_name(name: str) -> str:
+    """A name as the registry writes it: an all-capitals family name in title case."""
+    return " ".join(
+        t.title() if t.isupper() and len(t) > 1 and "." not in t else t for t in name.split()
+    )
