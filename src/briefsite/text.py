@@ -89,7 +89,7 @@ def _trie_pattern(words: list[str]) -> str:
         ends = "" in node
         branches = []
         for char in sorted(c for c in node if c):
-            step = " +" if char == " " else re.escape(char)
+            step = {" ": " +", "-": " ?- ?"}.get(char, re.escape(char))
             branches.append(step + pattern(node[char]))
         if not branches:
             return ""
@@ -108,6 +108,7 @@ def _alternatives(words: list[str]) -> re.Pattern[str]:
 
 _WORD_START = re.compile(r"\w")
 _SPACES = re.compile(" +")
+_HYPHEN_SPACES = re.compile(" ?- ?")
 
 
 class AliasMatcher:
@@ -143,7 +144,9 @@ class AliasMatcher:
 
     @staticmethod
     def key(text: str) -> str:
-        return _SPACES.sub(" ", text.translate(_FOLD)).casefold()
+        """Spellings compared: spaces, dashes (and stray spaces around them) and case
+        folded (``Beijing-Tianjin -Hebei`` is ``Beijing-Tianjin-Hebei``)."""
+        return _HYPHEN_SPACES.sub("-", _SPACES.sub(" ", text.translate(_FOLD))).casefold()
 
     def candidates(self, text: str) -> tuple[str, ...]:
         """Every entity this exact spelling may name."""

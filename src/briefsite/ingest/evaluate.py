@@ -87,6 +87,8 @@ class TextResult:
     extra: list[str] = field(default_factory=list)
     not_persons: list[str] = field(default_factory=list)
     wrong_roles: list[tuple[str, str, str]] = field(default_factory=list)  # name, got, label
+    regions_missed: list[str] = field(default_factory=list)
+    regions_extra: list[str] = field(default_factory=list)
 
 
 def name_key(name: str) -> str:
@@ -170,6 +172,8 @@ def evaluate_text(labelled: Labelled, registry: Registry) -> TextResult:
         else:
             outcome.wrong_roles.append((key, role, label))
     outcome.missed = sorted(set(labelled.speakers) - set(found))
+    outcome.regions_missed = sorted(labelled.regions - set(result.regions))
+    outcome.regions_extra = sorted(set(result.regions) - labelled.regions)
     return outcome
 
 
@@ -215,6 +219,8 @@ def report(evaluation: Evaluation, details: bool = False) -> str:
             rows += [f"    missed: {name}" for name in text.missed]
             rows += [f"    extra:  {name}" for name in text.extra]
             rows += [f"    role:   {n}: got {g!r}, label {w!r}" for n, g, w in text.wrong_roles]
+            rows += [f"    region missed: {r}" for r in text.regions_missed]
+            rows += [f"    region extra:  {r}" for r in text.regions_extra]
     speakers, regions = evaluation.total("speakers"), evaluation.total("regions")
     rows += [
         "",

@@ -283,15 +283,24 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
 )
 HEADLINE_WORDS = 16
-_BREADCRUMB = re.compile(r"(?:\s[»>|/]\s.*){1,}|^\|.*\|$|^top of page$|\|\s*updated\b.*", re.I)
+_BREADCRUMB = re.compile(r"(?:\s[»>|/]\s.*){1,}|^\|.*\|$|^top of page$", re.I)
+_CAPTION = re.compile(r"\[(?:photo|file photo|image|video)[^\]]*\]|\((?:file )?photo[^)]*\)", re.I)
+_UPDATED = re.compile(r"\s*\|\s*(?:updated|published|source)\b.*$", re.I)
+
+
+def without_furniture(line: str) -> str:
+    """A line without the site's labels around it ("Title | Updated: 2023-10-25")."""
+    return _UPDATED.sub("", line).strip()
 
 
 def is_furniture(line: str) -> bool:
-    """Navigation, share buttons, breadcrumbs, language switches: page furniture."""
+    """Navigation, share buttons, breadcrumbs, language switches, photo captions."""
     text = line.strip()
-    return bool(text) and bool(
-        _FURNITURE.match(text) or (_BREADCRUMB.search(text) and len(text) < 80)
-    )
+    if not text:
+        return False
+    if _CAPTION.search(text) or _FURNITURE.match(text):
+        return True
+    return bool(_BREADCRUMB.search(text)) and len(text) < 80
 
 
 def headline(texts: list[str]) -> str:

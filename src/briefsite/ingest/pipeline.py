@@ -131,8 +131,9 @@ def ingest_file(
 
     # 5. Speakers, regions and themes.
     texts = [b.text for b in blocks] + [line.text for line in trailer]
+    headings = [t for t in (header.title, header.subtitle) if t]  # "Remarks by X"
     finding = find_speakers(
-        texts,
+        headings + texts,
         [line.text for line in body_lines + trailer],
         language.load(model),
         registry,
@@ -214,12 +215,22 @@ def _read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if line.text and following[:1].islower() and len(following) > 60:
             break  # a paragraph wrapped over short lines: the body has begun
+        if line.text and any(h.text for h in header_lines) and _is_sentence(line.text):
+            break  # prose: the header is over
         if fields.is_furniture(line.text):
             line = Line(line.number, "", False)
+        else:
+            line = Line(line.number, fields.without_furniture(line.text), line.indented)
         header_lines.append(line)
         index += 1
     _header_fields(header, header_lines)
     return header, lines[index:]
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of prose rather than a title, a date or a name: it ends a sentence."""
+    words = len(text.split())
+    return words >= 20 or (words >= 8 and text.rstrip("*").endswith((".", "!", "?", "。")))
 
 
 def _header_fields(header: Header, header_lines: list[Line]) -> None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..content.registry import Registry
 from ..text import name_key
-from .names import TITLES, chinese_name, is_name_shaped, split_title
+from .names import COURTESY, TITLES, chinese_name, is_name_shaped, split_title
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,7 +45,7 @@ SPEAKING_VERBS = frozenset(
     talk answer reply respond comment describe discuss elaborate insist maintain reiterate
     acknowledge agree admit announce welcome lead join participate accept reveal outline
     underline underscore affirm assert claim contend estimate forecast view feel reckon
-    caution advise recommend praise open keynote interview write convene co-host sign""".split()
+    caution advise recommend praise open keynote interview convene co-host sign""".split()
 )
 # Nouns of a talk: "delivered a keynote", "gave a speech", "accepted an interview".
 TALK_NOUNS = frozenset(
@@ -66,11 +66,13 @@ ROLE_WORDS = TITLES | frozenset(
 )
 _RECALLED = re.compile(r"(?i)\b(?:ago|last|previous|earlier|(?:19|20)\d\d)\b")
 # Nouns that introduce a list of people who take part.
+CUE_NOUNS_EXTRA = frozenset({"event", "forum", "session"})
 LIST_NOUNS = frozenset(
     """speaker guest panelist panellist participant attendee moderator presenter keynote
     discussant chair host co-chair judge panel lineup line-up expert figure official leader
     scholar representative delegate dignitary economist academic luminary""".split()
 )
+CUE_NOUNS = LIST_NOUNS | CUE_NOUNS_EXTRA
 _LIST_CUE = re.compile(
     r"(?i)\b(?:participating\s+guests?|keynote\s+speakers?|guest\s+speakers?|speakers?|"
     r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
@@ -94,6 +96,7 @@ _CREDIT = re.compile(
     r"source|credit|xinhua|text)\b\s*[:：/]?\s*"
 )
 _DATELINE_CREDIT = re.compile(r"^[^()]{0,80}\d{1,2}\s*\((?P<credit>[^)]{3,120})\)")
+_AFTER_QUOTE = re.compile(r"[,.!?][”\"]\s*$")  # “...,” Zhang Wei said
 _QUOTES = (("“", "”"), ('"', '"'), ("«", "»"), ("「", "」"))
 _BOLD = re.compile(r"\*\*(?P<inner>[^*]+?)\*\*")
 _CARD_SEPARATOR = re.compile(r"\s*(?:,|–|—|\s-\s|\||\(|：|:)\s*")
@@ -291,7 +294,9 @@ def _prose_mentions(paragraph: str, doc: Doc, offset: int, registry: Registry) -
     bold = _bold_spans(paragraph)
     lists = [m.end() for m in _LIST_CUE.finditer(plain)]
     mentions = []
-    for span, titles in _person_spans(doc, registry):
+    people = _person_spans(doc, registry)
+    starts = frozenset(noun_phrase_start(span) for span, _ in people)
+    for span, titles in people:
         name = " ".join(t.text for t in span)
         sentence = span.sent.text.strip()
         construction = _construction(span)
@@ -304,11 +309,13 @@ def _prose_mentions(paragraph: str, doc: Doc, offset: int, registry: Registry) -
             excluded = "" if opens_here else "named inside a quotation"
         if not construction and any(s <= span.start_char and span.end_char <= e for s, e in bold):
             construction = "a bold name"
+        if not construction and _AFTER_QUOTE.search(plain[: span.start_char]):
+            construction = "named right after a quotation"
         if not construction and any(
             span.sent.start_char <= cue <= span.start_char for cue in lists
         ):
             construction = "listed after a cue such as 'Speakers:'"
-        role, strength = _role(span, titles)
+        role, strength = _role(span, titles, starts - {noun_phrase_start(span)})
         if any(w.lower() in REPORTER_NOUNS for w in _compound_title(span)):
             excluded = "a reporter"
         mentions.append(
@@ -475,6 +482,16 @@ def _construction(span: Span) -> str:
             return "'according to'"
         if preposition in ("with", "of", "from", "by") and governor.lemma_.lower() in TALK_NOUNS:
             return f"'{governor.text} {preposition}'"
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ in ("including", "like", "as")
+        and head.head.lemma_.lower() in LIST_NOUNS | TALK_NOUNS
+    ):
+        return f"listed ('{head.head.text} {head.text}')"  # "experts ... including X"
+    if token.dep_ == "nsubjpass" and head.lemma_.lower() in ("invite", "select", "name"):
+        for child in head.children:  # "X and Y were invited as guest speakers"
+            if child.lower_ == "as" and any(t.lemma_.lower() in LIST_NOUNS for t in child.subtree):
+                return f"'{head.text} as {child.right_edge.text}'"
     for clause in token.children:  # "Stuart Andrew, who spoke on ..."
         if clause.dep_ == "relcl" and _speaking(clause):
             return f"'who {_speaking(clause)}'"
@@ -486,9 +503,7 @@ def _construction(span: Span) -> str:
         lists = clause.lemma_.lower() in ("include", "feature", "be", "comprise", "attend")
         if (
             lists
-            and any(
-                s.lemma_.lower() in LIST_NOUNS | {"event", "forum", "session"} for s in subjects
-            )
+            and any(t.lemma_.lower() in CUE_NOUNS for s in subjects for t in s.subtree)
             and (clause.lemma_.lower() != "attend" or token.dep_ == "pobj")
         ):
             return f"listed ('{clause.text}')"
@@ -517,21 +532,20 @@ def _pronoun_mentions(doc: Doc, offset: int, quotes: list[tuple[int, int]]) -> l
     return mentions
 
 
-def _role(span: Span, titles: list[str]) -> tuple[str, int]:
+def _role(span: Span, titles: list[str], others: frozenset[int] = frozenset()) -> tuple[str, int]:
     """The role the text gives at this mention: the title before the name and an
-    apposition or ``from``/``of`` phrase after it."""
+    apposition or ``from``/``of`` phrase after it, never reaching into the noun phrase
+    of another person (``others``: where their noun phrases start)."""
     doc = span.doc
     after = ""
     index = span.end
     if index < len(doc) and doc[index].text in (",", "("):
-        after = _apposition(span, index + 1, closing=")" if doc[index].text == "(" else "")
+        closing = ")" if doc[index].text == "(" else ""
+        after = _apposition(span, index + 1, closing, others)
     elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
         after = " ".join(t.text_with_ws for t in doc[index].subtree).replace("  ", " ").strip()
-    before: list[str] = []
-    for word in [*titles, *_compound_title(span)]:
-        if word.lower().rstrip(".") not in {w.lower().rstrip(".") for w in before}:
-            before.append(word)
-    before_text = " ".join(w for w in before if w.lower().rstrip(".") not in ("mr", "ms", "dr"))
+    before = _compound_title(span) or titles  # in the order the text writes them
+    before_text = " ".join(w for w in before if w.lower() not in COURTESY)
     if after and before_text:
         joiner = " " if re.match(r"^(?:of|from|at)\b", after) else ", "
         return clean_role(f"{before_text}{joiner}{after}"), APPOSITION
@@ -540,13 +554,25 @@ def _role(span: Span, titles: list[str]) -> tuple[str, int]:
     return clean_role(before_text), TITLE if before_text else 0
 
 
+def noun_phrase_start(span: Span) -> int:
+    """Where the noun phrase of a name starts, its titles included."""
+    start = min(span.root.left_edge.i, span.start)
+    head = span.root.head
+    between = span.doc[head.i : span.start] if head.i < span.start else []
+    if (
+        span.root.dep_ == "conj"
+        and head.pos_ == "NOUN"
+        and between
+        and all(t.text != "," for t in between)
+    ):
+        start = min(start, head.left_edge.i)  # "chairman and CEO Russell Hancock"
+    return start
+
+
 def _compound_title(span: Span) -> list[str]:
     """Words of a title written before the name in its noun phrase (``Shanghai Party
     Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
-    start = span.root.left_edge.i
-    head = span.root.head
-    if span.root.dep_ == "conj" and head.i < span.start and head.pos_ == "NOUN":
-        start = min(start, head.left_edge.i)  # "chairman and CEO Russell Hancock"
+    start = noun_phrase_start(span)
     words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
     while words and words[0].is_punct:
         words.pop(0)
@@ -556,7 +582,9 @@ def _compound_title(span: Span) -> list[str]:
     return "".join(t.text_with_ws for t in words).split()
 
 
-def _apposition(span: Span, start: int, closing: str = "") -> str:
+def _apposition(
+    span: Span, start: int, closing: str = "", others: frozenset[int] = frozenset()
+) -> str:
     """The appositions right after a name, as the parse groups them (``Zhou Ling, a
     professor at Sun Yat-sen University``), up to the verb of the sentence; within
     brackets, everything up to the closing bracket."""
@@ -579,8 +607,8 @@ def _apposition(span: Span, start: int, closing: str = "") -> str:
         if top.dep_ not in ("appos", "conj", "npadvmod", "attr") or top.left_edge.i != end:
             break
         right = top.right_edge.i
-        for token in doc[end : right + 1]:  # never past a relative clause or a name
-            if token.dep_ == "relcl" or (token.ent_type_ == "PERSON" and token.i > end + 1):
+        for token in doc[end : right + 1]:  # never past a relative clause or another person
+            if token.dep_ == "relcl" or (token.i in others and token.i > end):
                 right = token.left_edge.i - 1 if token.dep_ == "relcl" else token.i - 1
                 break
         end = right + 1
@@ -594,7 +622,7 @@ def _apposition(span: Span, start: int, closing: str = "") -> str:
         if end < span.sent.end and doc[end].text == "," and end + 1 < span.sent.end:
             step = 2 if doc[end + 1].lower_ == "and" and end + 2 < span.sent.end else 1
             nxt = doc[end + step]
-            if nxt.pos_ in ("NOUN", "PROPN", "DET", "ADJ") and nxt.ent_type_ != "PERSON":
+            if nxt.pos_ in ("NOUN", "PROPN", "DET", "ADJ") and nxt.i not in others:
                 end += step
                 continue
         break
@@ -603,8 +631,11 @@ def _apposition(span: Span, start: int, closing: str = "") -> str:
     return words if len(words.split()) <= 45 else ""
 
 
+_EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The next session"
+
+
 def clean_role(role: str) -> str:
-    role = " ".join(role.split()).strip(" ,;:.)(")
+    role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.)(")
     role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
     return role[:1].upper() + role[1:] if role else ""
@@ -736,6 +767,13 @@ def _layout_mentions(
             close_run()
             cue = True
             continue
+        if text.endswith((":", "：")) and len(text.split()) <= 40:
+            card = _card(text[:-1], nlp, registry)
+            if card:  # "Jia Huili, spokesman of the Information Office:" then their words
+                close_run()
+                why = "a turn in a transcript"
+                mentions.append(Mention(card.name, offset + number, card.role, CARD, why, text))
+                continue
         turn = _TURN.match(text)
         if turn and not text.startswith(("http", "Source", "Note")):
             card = _card(turn.group("name"), nlp, registry)
@@ -748,7 +786,8 @@ def _layout_mentions(
                 continue
         entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
         listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
-        if len(listed) >= 2 and _card(entries[0], nlp, registry):
+        first_words = split_title(re.split(r"[,(]", entries[0])[0].split())[1] if entries else []
+        if len(listed) >= 2 and len(first_words) <= 4:
             close_run()
             for card in listed:
                 why = "an entry of a 'NAME, ROLE; NAME, ROLE' list"
