@@ -20,6 +20,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import statistics
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,7 @@ from ..content.registry import Registry
 from ..content.registry_reader import read_registry
 from ..errors import SourceError
 from ..text import slugify
+from . import language
 from .pipeline import ingest_file
 
 ROLE_MATCH = 0.8
@@ -83,6 +86,8 @@ class TextResult:
     roles_right: int
     roles_judged: int  # speakers found whose label states a role
     refused: str = ""  # the error, when ingest refused the text
+    seconds: float = 0.0  # to ingest it, the model loaded
+    words: int = 0
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     not_persons: list[str] = field(default_factory=list)
@@ -144,6 +149,7 @@ def _score(found: Iterable[str], wanted: Iterable[str]) -> Score:
 
 
 def evaluate_text(labelled: Labelled, registry: Registry) -> TextResult:
+    started = time.perf_counter()
     try:
         result = ingest_file(labelled.text, registry, date=EDITOR_DATE)
     except SourceError as error:
@@ -174,6 +180,8 @@ def evaluate_text(labelled: Labelled, registry: Registry) -> TextResult:
     outcome.missed = sorted(set(labelled.speakers) - set(found))
     outcome.regions_missed = sorted(labelled.regions - set(result.regions))
     outcome.regions_extra = sorted(set(result.regions) - labelled.regions)
+    outcome.seconds = time.perf_counter() - started
+    outcome.words = len(labelled.text.read_text(encoding="utf-8").split())
     return outcome
 
 
@@ -202,6 +210,7 @@ class Evaluation:
 
 
 def evaluate(corpus: list[Labelled], registry: Registry) -> Evaluation:
+    language.load()  # once, before the clock starts for each text
     return Evaluation([evaluate_text(labelled, registry) for labelled in corpus])
 
 
@@ -232,8 +241,22 @@ def report(evaluation: Evaluation, details: bool = False) -> str:
         f"F1 {regions.f1:.3f}",
         f"persons proposed that the labels do not know (organisations, events): "
         f"{evaluation.not_persons}",
+        _speed(evaluation),
     ]
     return "\n".join(rows)
+
+
+def _speed(evaluation: Evaluation) -> str:
+    timed = [t for t in evaluation.texts if t.words and not t.refused]
+    if not timed:
+        return ""
+    per_thousand = [1000 * t.seconds / t.words for t in timed]
+    slowest = max(timed, key=lambda t: t.seconds)
+    return (
+        f"speed (model loaded): median {statistics.median(per_thousand) * 1000:.0f} ms per "
+        f"1,000 words; slowest {slowest.labelled.name} ({slowest.words} words) "
+        f"{slowest.seconds * 1000:.0f} ms"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

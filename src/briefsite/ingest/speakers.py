@@ -45,7 +45,8 @@ SPEAKING_VERBS = frozenset(
     talk answer reply respond comment describe discuss elaborate insist maintain reiterate
     acknowledge agree admit announce welcome lead join participate accept reveal outline
     underline underscore affirm assert claim contend estimate forecast view feel reckon
-    caution advise recommend praise open keynote interview convene co-host sign""".split()
+    caution advise recommend praise open keynote interview convene co-host sign release
+    launch""".split()
 )
 # Nouns of a talk: "delivered a keynote", "gave a speech", "accepted an interview".
 TALK_NOUNS = frozenset(
@@ -173,7 +174,7 @@ def find_speakers(
     offset = 0
     plains = [paragraph.replace("**", "") for paragraph in paragraphs]
     for paragraph, plain, doc in zip(paragraphs, plains, nlp.pipe(plains), strict=True):
-        mentions += _prose_mentions(paragraph, doc, offset, registry)
+        mentions += _prose_mentions(paragraph, doc, offset, registry, nlp)
         offset += len(plain) + 2
     mentions += _layout_mentions(lines, nlp, registry, offset)
     end = offset + sum(len(line) + 1 for line in lines)
@@ -304,7 +305,9 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
 
-def _prose_mentions(paragraph: str, doc: Doc, offset: int, registry: Registry) -> list[Mention]:
+def _prose_mentions(
+    paragraph: str, doc: Doc, offset: int, registry: Registry, nlp: Language
+) -> list[Mention]:
     plain = doc.text
     quotes = _quote_spans(plain)
     turn = _TURN.match(plain) or _QA_ANSWER.match(plain)
@@ -313,12 +316,13 @@ def _prose_mentions(paragraph: str, doc: Doc, offset: int, registry: Registry) -
     bold = _bold_spans(paragraph)
     lists = [m.end() for m in _LIST_CUE.finditer(plain)]
     mentions = []
-    people = _person_spans(doc, registry)
+    people = _person_spans(doc, registry, nlp)
     starts = frozenset(noun_phrase_start(span) for span, _ in people)
+    by_root = {span.root.i: _construction(span) for span, _ in people}
     for span, titles in people:
         name = " ".join(t.text for t in span)
         sentence = span.sent.text.strip()
-        construction = _construction(span)
+        construction = by_root[span.root.i] or _coordinated(span, by_root)
         excluded = ""
         if _inside(span.start_char, quotes):
             subject = _climb(span.root)
@@ -376,7 +380,7 @@ def _bold_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _person_spans(doc: Doc, registry: Registry) -> list[tuple[Span, list[str]]]:
+def _person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span, list[str]]]:
     """People named in ``doc``: PERSON entities, registry aliases and Chinese names the
     model missed, without titles; longest first where they overlap."""
     found: list[tuple[Span, list[str]]] = []
@@ -418,6 +422,18 @@ def _person_spans(doc: Doc, registry: Registry) -> list[tuple[Span, list[str]]]:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             add(entity)
+    for token in doc:  # "Angus Ng Hok-ming, chairman of ..., says": a name the model missed
+        if token.dep_ == "nsubj" and _speaking(token.head) and token.i < token.head.i:
+            left = token.left_edge.i
+            comma = next((t.i for t in doc[left : token.head.i] if t.text == ","), None)
+            if comma is not None and comma > left:
+                candidate = doc[left:comma]
+                if is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-")) and (
+                    not any(e.start < candidate.end and candidate.start < e.end for e in doc.ents)
+                    and _reads_as_person(candidate.text, nlp)
+                ):
+                    known.add(candidate.start)
+                    add(candidate)
     for start in range(len(doc) - 1):  # Chinese names the model did not mark
         for size in (3, 2):
             span = doc[start : start + size]
@@ -484,6 +500,10 @@ def _construction(span: Span) -> str:
     """The construction that makes the person named by ``span`` a speaker, or ''."""
     token = _climb(span.root)
     head = token.head
+    if token.dep_ == "nsubjpass":  # "X is scheduled to release", "Y was invited to speak"
+        for child in head.children:
+            if child.dep_ == "xcomp" and _speaking(child):
+                return f"'{head.text} to {_speaking(child)}'"
     if token.dep_ in ("nsubj", "csubj"):
         verb = _speaking(head)
         if verb:
@@ -528,6 +548,23 @@ def _construction(span: Span) -> str:
             return f"listed ('{clause.text}')"
         if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite"):
             return f"object of '{head.text}'"
+    return ""
+
+
+_COORDINATION = frozenset({"conj", "appos", "pobj", "prep", "compound", "cc", "npadvmod"})
+
+
+def _coordinated(span: Span, constructions: dict[int, str]) -> str:
+    """The construction of a person this one is coordinated with in one noun phrase
+    ("Vice Chairman Lin Nianxiu and Director General of the Department ... Guo Lanfeng –
+    also spoke"), where the parse attached the second name below the first."""
+    token = span.root
+    for _ in range(6):
+        if token.dep_ not in _COORDINATION or token.head is token:
+            return ""
+        token = token.head
+        if constructions.get(token.i):
+            return f"{constructions[token.i]}, with {token.text}"
     return ""
 
 
@@ -823,8 +860,8 @@ def _layout_mentions(
                 continue
         entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
         listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
-        first_words = split_title(re.split(r"[,(]", entries[0])[0].split())[1] if entries else []
-        if len(listed) >= 2 and len(first_words) <= 4:
+        first = nlp(re.split(r"[,(]", entries[0])[0]) if len(listed) >= 2 else None
+        if first is not None and not any(t.pos_ in ("VERB", "AUX") for t in first):
             close_run()
             for card in listed:
                 why = "an entry of a 'NAME, ROLE; NAME, ROLE' list"
@@ -873,7 +910,7 @@ def _interviewee(
     credited = _credited_names(framing)
     for number, text in enumerate(framing):
         doc = nlp(text)
-        for span, titles in _person_spans(doc, registry):
+        for span, titles in _person_spans(doc, registry, nlp):
             if name_key(span.text) in credited or len(span.text.split()) < 2:
                 continue
             role, strength = _role(span, titles)
