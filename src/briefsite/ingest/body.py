@@ -52,7 +52,7 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
             continue
         starts_new = line.indented or (
             current
-            and current[-1].text.endswith(_TERMINAL)
+            and (current[-1].text.endswith(_TERMINAL) or _stands_alone(current[-1].text))
             and re.match(r"[\"“‘(\[]?[A-Z0-9]", line.text)
         )
         if starts_new or _ROMAN_HEADING.match(line.text) or _FOOTNOTE_DEFINITION.match(line.text):
@@ -60,6 +60,20 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
         current.append(line)
     flush()
     return blocks
+
+
+SHORT_LINE = 50  # characters: a line this short that does not go on is a line of its own
+
+
+def _stands_alone(text: str) -> bool:
+    """A short line that does not run on (an entry of a programme, "NAME, ROLE"): wrapped
+    prose fills its lines, and a line cut short mid-phrase ends in a comma or "of"."""
+    words = text.split()
+    return (
+        len(text) < SHORT_LINE
+        and not text.endswith((",", "-", ";", "–"))
+        and words[-1].lower() not in _CONTINUATION_WORDS
+    )
 
 
 def _is_short_title(text: str) -> bool:

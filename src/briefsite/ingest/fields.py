@@ -156,7 +156,10 @@ def looks_like_organisation(text: str) -> bool:
     """A short line naming an institution (``Shanghai Center for Pujiang Innovation Forum``)."""
     words = text.split()
     capitalised = all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
-    return 1 < len(words) <= 12 and capitalised and bool(_ORGANISATION.search(text))
+    # the institution's word heads the name: before its first "of"/"for"/"on", or last
+    head = re.split(r"\s+(?:of|for|on)\s+", text, maxsplit=1)[0]
+    heads = bool(_ORGANISATION.search(head)) or bool(_ORGANISATION.fullmatch(words[-1]))
+    return 1 < len(words) <= 12 and capitalised and heads
 
 
 _COMPILED_BY = re.compile(

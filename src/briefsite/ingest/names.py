@@ -21,7 +21,8 @@ TITLES = frozenset(
     chairwoman chairperson chair secretary secretary-general minister mayor vice-mayor
     governor premier director dean ambassador commissioner consul senator representative
     congressman congresswoman councillor councilor chancellor provost principal
-    lecturer economist expert scholar general""".split()
+    lecturer economist expert scholar general host moderator presenter spokesman spokeswoman
+    spokesperson""".split()
 )
 # Words of Western names that are written in lower case inside a name.
 PARTICLES = frozenset("van von de der den da di du bin al la le".split())

@@ -134,7 +134,7 @@ def ingest_file(
     headings = [t for t in (header.title, header.subtitle) if t]  # "Remarks by X"
     finding = find_speakers(
         headings + texts,
-        [line.text for line in body_lines + trailer],
+        [line.text for line in lines if _plain(line.text) not in header.repeated],
         language.load(model),
         registry,
         not_speakers=compilers,
@@ -206,6 +206,7 @@ def _read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             return header, lines[position:]
 
     header_lines: list[Line] = []
+    start = index
     while index < len(lines):
         line = lines[index]
         if line.text and (len(line.text) > _LONG_LINE or fields.editors_note(line.text)):
@@ -223,8 +224,8 @@ def _read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             line = Line(line.number, fields.without_furniture(line.text), line.indented)
         header_lines.append(line)
         index += 1
-    _header_fields(header, header_lines)
-    return header, lines[index:]
+    used = _header_fields(header, header_lines)
+    return header, lines[start + used :]
 
 
 def _is_sentence(text: str) -> bool:
@@ -233,11 +234,14 @@ def _is_sentence(text: str) -> bool:
     return words >= 20 or (words >= 8 and text.rstrip("*").endswith((".", "!", "?", "。")))
 
 
-def _header_fields(header: Header, header_lines: list[Line]) -> None:
-    """Classify each header line; the first run of lines that are nothing else is the title."""
+def _header_fields(header: Header, header_lines: list[Line]) -> int:
+    """Classify each header line; the first run of lines that are nothing else is the title.
+    Returns how many lines the header takes: a line that is nothing of the header after
+    the title (a programme's first entry, a lead) starts the body."""
     title_lines: list[str] = []
     title_done = False
-    for line in header_lines:
+    used = len(header_lines)
+    for position, line in enumerate(header_lines):
         text = line.text
         if not text:
             title_done = title_done or bool(title_lines)
@@ -259,10 +263,14 @@ def _header_fields(header: Header, header_lines: list[Line]) -> None:
             header.publisher = text
         elif not title_done:
             title_lines.append(text)
+        else:
+            used = position
+            break
     if title_lines:
         header.title, header.subtitle = _title_and_subtitle(title_lines)
         header.repeated.add(_plain(" ".join(title_lines)))
         header.repeated.add(_plain(header.title))
+    return used
 
 
 def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:

@@ -261,9 +261,13 @@ def _antecedent(
 ) -> str | None:
     """The key of the person a surname or a pronoun refers to, named in full earlier."""
     if mention.name.lower() in _PRONOUNS:
-        key = max(last_seen, key=last_seen.__getitem__, default=None)
-        if key is not None and mention.position - last_seen[key] <= PRONOUN_REACH:
-            return key
+        # the last person presented speaking, else the last named ("Premier Li's report
+        # had set the targets, she noted": she is the speaker before, not Li)
+        speaking = {k: p for k, p in last_seen.items() if people[k].evidence is not None}
+        for seen in (speaking, last_seen):
+            key = max(seen, key=seen.__getitem__, default=None)
+            if key is not None and mention.position - last_seen[key] <= PRONOUN_REACH:
+                return key
         return None
     word = mention.name.casefold()
     candidates = [
@@ -660,7 +664,12 @@ def _apposition(
         top = first
         while top.head is not top and top.head.i >= end and top.head.left_edge.i >= end:
             top = top.head
-        if top.dep_ not in ("appos", "conj", "npadvmod", "attr") or top.left_edge.i != end:
+        attached = span.start <= top.head.i < end  # to the name, or to the role so far
+        if (
+            top.dep_ not in ("appos", "conj", "npadvmod", "attr")
+            or top.left_edge.i != end
+            or (end > start and not attached)
+        ):
             break
         right = top.right_edge.i
         for token in doc[end : right + 1]:  # never past a relative clause or another person
@@ -742,7 +751,11 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     head = " ".join(words)
     if not 2 <= len(words) <= 4:
         return None
+    if len(text.split()) > 25 or (text.endswith(".") and len(text.split()) > 12):
+        return None  # a sentence, not a card
     known = bool(registry.experts_named(head))
+    if role and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in nlp(role)):
+        return None  # "Wang Fang, a planner, opened the session": prose, not a card
     if not known and not chinese_name(head):
         if not is_name_shaped(head):
             return None
@@ -792,9 +805,12 @@ def _layout_mentions(
         run.clear()
 
     stripped = [line.strip() for line in lines]
+    card_ended = False  # a blank line after a card: the next line does not continue it
+    turns: list[Mention] = []  # "NAME: words": a transcript only where there are several
     for number, line in enumerate(stripped):
         text = line.replace("**", "")
         if not text:
+            card_ended = bool(run)
             continue
         if _QA_QUESTION.match(text):
             questions += 1
@@ -847,16 +863,15 @@ def _layout_mentions(
             # "Feng: ..." a turn labelled by surname: the person named in full before
             if not turn.group("rest").rstrip().endswith("?"):
                 why = "a turn in a transcript"
-                mentions.append(Mention(turn.group("name"), offset + number, "", 0, why, text))
+                turns.append(Mention(turn.group("name"), offset + number, "", 0, why, text))
             continue
         if turn and not text.startswith(("http", "Source", "Note")):
             card = _card(turn.group("name"), nlp, registry)
             if card and len(turn.group("rest").split()) > 3:
                 close_run()
                 if not turn.group("rest").rstrip().endswith("?"):
-                    mentions.append(
-                        Mention(card.name, offset + number, "", 0, "a turn in a transcript", text)
-                    )
+                    why = "a turn in a transcript"
+                    turns.append(Mention(card.name, offset + number, card.role, 0, why, text))
                 continue
         entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
         listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
@@ -872,8 +887,14 @@ def _layout_mentions(
         card = _card(text, nlp, registry) if len(text.split()) <= 40 else None
         if card:
             run.append((number, card, text))
+            card_ended = False
             continue
-        if run and len(text.split()) <= 12 and not text.endswith((".", "?", "!")):
+        if (
+            run
+            and not card_ended
+            and len(text.split()) <= 12
+            and not text.endswith((".", "?", "!"))
+        ):
             number_, card_, line_ = run[-1]  # a role continued on the next line
             role = f"{card_.role}, {text}" if card_.role else text
             run[-1] = (number_, _Card(card_.name, clean_role(role), card_.titles), line_)
@@ -894,6 +915,9 @@ def _layout_mentions(
         }:
             cue = True
     close_run()
+    if len(turns) >= 2:
+        mentions += turns
+    singles = [single for single in singles if single[1].role]
     if len(singles) >= 2:  # a round-up: each speaker's card above their words
         for number, card, line in singles:
             why = "a speaker card above their words (one of several)"
