@@ -104,9 +104,11 @@ def ingest_file(
     if note:
         blocks[0] = Block(blocks[0].line, f"**Editor's Note:** {note}")
     blocks = join_broken_paragraphs(blocks)
+    title_taken = False
     if title:
         header.title, header.subtitle = " ".join(title.split()), ""
     elif not header.title:
+        title_taken = True
         header.title = fields.headline(
             [b.text for b in blocks if b.kind != "footnote"]
         ) or fields.headline([line.text for line in lines])
@@ -131,7 +133,9 @@ def ingest_file(
 
     # 5. Speakers, regions and themes.
     texts = [b.text for b in blocks] + [line.text for line in trailer]
-    headings = [t for t in (header.title, header.subtitle) if t]  # "Remarks by X"
+    # a title line can name the speaker ("Remarks by X"); a title taken from the text is
+    # in the body already
+    headings = [t for t in (header.title, header.subtitle) if t and not title_taken]
     finding = find_speakers(
         headings + texts,
         [line.text for line in lines if _plain(line.text) not in header.repeated],

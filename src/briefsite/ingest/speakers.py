@@ -173,8 +173,10 @@ def find_speakers(
     warnings: list[str] = []
     offset = 0
     plains = [paragraph.replace("**", "") for paragraph in paragraphs]
-    for paragraph, plain, doc in zip(paragraphs, plains, nlp.pipe(plains), strict=True):
-        mentions += _prose_mentions(paragraph, doc, offset, registry, nlp)
+    docs = list(nlp.pipe(plains))
+    in_turn = _turns(docs)
+    for number, (paragraph, plain, doc) in enumerate(zip(paragraphs, plains, docs, strict=True)):
+        mentions += _prose_mentions(paragraph, doc, offset, registry, nlp, in_turn[number])
         offset += len(plain) + 2
     mentions += _layout_mentions(lines, nlp, registry, offset)
     end = offset + sum(len(line) + 1 for line in lines)
@@ -185,6 +187,38 @@ def find_speakers(
     credited = {name_key(n) for n in not_speakers} | _credited_names(lines)
     people = _people(mentions, credited, warnings)
     return Finding(people, warnings)
+
+
+def _turn_label(doc: Doc) -> bool:
+    """Does the paragraph open with a speaker's label: ``A:`` or a person's ``NAME:``?"""
+    if _QA_ANSWER.match(doc.text):
+        return True
+    turn = _TURN.match(doc.text)
+    if not turn:
+        return False
+    label = turn.group("name")
+    return bool(chinese_name(label)) or any(
+        e.label_ == "PERSON" and e.start_char == 0 and e.end_char >= len(label) - 1
+        for e in doc.ents
+    )
+
+
+def _turns(docs: Sequence[Doc]) -> list[bool]:
+    """For a transcript (several paragraphs open with ``NAME:`` or ``A:``), whether each
+    paragraph continues a speaker's turn: what a turn names, the speaker reports."""
+    labelled = [_turn_label(doc) for doc in docs]
+    if sum(labelled) < 2:
+        return [False] * len(docs)
+    continues, inside = [], False
+    for doc, label in zip(docs, labelled, strict=True):
+        if _QA_QUESTION.match(doc.text):
+            inside = False
+        elif label:
+            inside = True
+            continues.append(False)  # the label's own paragraph: handled as a turn
+            continue
+        continues.append(inside)
+    return continues
 
 
 def _people(mentions: list[Mention], credited: set[str], warnings: list[str]) -> list[Person]:
@@ -302,6 +336,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 break
             spans.append((start, end + 1))
             start = text.find(opening, end + 1)
+    if text[:1] in ("“", '"') and not any(start == 0 for start, _ in spans):
+        spans.append((0, len(text) + 1))  # a quotation that runs on into the next paragraph
     return spans
 
 
@@ -310,10 +346,17 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _prose_mentions(
-    paragraph: str, doc: Doc, offset: int, registry: Registry, nlp: Language
+    paragraph: str,
+    doc: Doc,
+    offset: int,
+    registry: Registry,
+    nlp: Language,
+    in_turn: bool = False,
 ) -> list[Mention]:
     plain = doc.text
     quotes = _quote_spans(plain)
+    if in_turn:  # the rest of a speaker's turn in a transcript: as a quotation
+        quotes.append((-1, len(plain) + 1))
     turn = _TURN.match(plain) or _QA_ANSWER.match(plain)
     if turn:  # a speaker's turn: whoever it names is reported by them, as in a quotation
         quotes.append((turn.end() - 1, len(plain) + 1))
