@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from ..content.model import Bulletin, Expert, Region, Theme
 from ..content.registry import Registry
+from ..text import name_key
 from .analysis import Analysis
 from .body import Heading
 from .statements import Statement
@@ -425,13 +426,13 @@ def build_model(
 
 
 def other_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """The spellings worth showing beside the name: not the name again in other capitals
-    (``WU Zhiqiang`` beside ``Wu Zhiqiang``), and each spelling once."""
-    seen = {name.casefold()}
+    """The spellings worth showing beside the name: not the name again in other capitals or
+    spacing (``WU Zhiqiang`` beside ``Wu Zhiqiang``, ``Anthony G. O. Yeh``), each once."""
+    seen = {name_key(name)}
     shown = []
     for alias in aliases:
-        if alias.casefold() not in seen:
-            seen.add(alias.casefold())
+        if name_key(alias) not in seen:
+            seen.add(name_key(alias))
             shown.append(alias)
     return tuple(shown)
 
