@@ -100,7 +100,13 @@ class BriefsiteGenerator(Generator):
                 "experts/", "experts", {"page_title": "Experts", "groups": model.experts_by_letter}
             ),
             PageJob(
-                "regions/", "regions", {"page_title": "Regions", "groups": model.regions_by_kind}
+                "regions/",
+                "regions",
+                {
+                    "page_title": "Regions",
+                    "groups": model.regions_by_kind,
+                    "regions_map": model.regions_map,
+                },
             ),
             PageJob("themes/", "themes", {"page_title": "Themes", "themes": model.themes_by_name}),
         ]

@@ -22,6 +22,7 @@ from ..content.registry import Registry
 from ..text import name_key
 from .analysis import Analysis
 from .body import Heading
+from .maps import OverviewMap, RegionMap, overview_map, region_city_names, region_map
 from .statements import Statement
 
 RELATED_LIMIT = 5
@@ -187,6 +188,7 @@ class RegionView:
     lead: str = ""  # what it is, in a sentence
     other_names: tuple[str, ...] = ()
     said: tuple[SpeakerStatements, ...] = ()  # statements naming it, by speaker
+    map: RegionMap | None = None
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ class SiteModel:
     agglomerations_by_plan: tuple[Group, ...] = ()  # of Counted(region, bulletins)
     themes_by_name: tuple[ThemeView, ...] = ()
     top_experts: tuple[Counted, ...] = ()
+    regions_map: OverviewMap | None = None  # China's agglomerations, each a link
 
 
 # --- building ----------------------------------------------------------------------------
@@ -402,6 +405,7 @@ def build_model(
             lead=region_lead(region, parents),
             other_names=other_names(region.name, region.aliases),
             said=_by_speaker(about, refs["experts"], stated_roles),
+            map=region_map(region, _child_cities(region.id, registry)),
         )
 
     for theme in registry.themes.values():
@@ -546,6 +550,31 @@ def _by_speaker(
     )
 
 
+def _child_cities(region_id: str, registry: Registry) -> tuple[str, ...]:
+    """The cities of the regions a region includes, which are its cities too."""
+    return tuple(
+        name
+        for child in registry.region_children.get(region_id, ())
+        for name in region_city_names(registry.regions[child])
+    )
+
+
+def _regions_map(registry: Registry, refs: dict[str, EntityRef]) -> OverviewMap:
+    """China's urban agglomerations and bay area on one map, by plan, then by name."""
+    plan_order = {plan: n for n, plan in enumerate(PLAN_ORDER)}
+    shown = sorted(
+        (
+            r
+            for r in registry.regions.values()
+            if r.country == "China" and r.kind in ("urban agglomeration", "bay area")
+        ),
+        key=lambda r: (plan_order.get(r.plan, 9), r.name.casefold()),
+    )
+    return overview_map(
+        [(r.id, r.name, refs[r.id].url, r, _child_cities(r.id, registry)) for r in shown]
+    )
+
+
 def _index_groups(
     model: SiteModel,
     registry: Registry,
@@ -587,6 +616,7 @@ def _index_groups(
         for plan in sorted(plans, key=lambda p: (plan_order.get(p, 9), p))
     )
     model.themes_by_name = tuple(sorted(model.themes.values(), key=lambda v: v.ref.name))
+    model.regions_map = _regions_map(registry, refs["regions"])
     cited = Counter(
         {
             expert_id: len(view.bulletins)
