@@ -432,3 +432,11 @@ def test_related_bulletins_say_why_and_the_page_gives_a_citation(built_site):
     citation = texts(soup, ".citation .cite-line")[0]
     assert "“Shaping New Engines" in citation or "“Shaping new engines" in citation
     assert citation.endswith("/" + BULLETIN_2023)
+
+
+def test_published_raw_text_is_the_source_after_a_byte_order_mark(built_site):
+    from .conftest import ROOT
+
+    published = (built_site / "sources" / "000_89123bde5553aad6.txt").read_bytes()
+    received = (ROOT / "sources" / "000_89123bde5553aad6.txt").read_bytes()
+    assert published == b"\xef\xbb\xbf" + received

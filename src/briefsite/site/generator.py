@@ -9,7 +9,6 @@ the index pages, the home page, the per-entity Atom feeds, ``sitemap.xml`` and
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,12 +138,13 @@ class BriefsiteGenerator(Generator):
         self.write_site_files(folder)
 
     def copy_source(self, view: BulletinView, folder: Path) -> None:
-        """The raw text as received, linked from the bulletin page."""
+        """The raw text as received, linked from the bulletin page, with a UTF-8 byte order
+        mark in front (see ``published_source``)."""
         state: BuildState = self.settings["BRIEFSITE"]
         raw = state.paths.sources / view.bulletin.source.file
         target = folder / "sources" / raw.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(raw, target)
+        target.write_bytes(published_source(raw.read_bytes()))
 
     def write_site_files(self, folder: Path) -> None:
         """The files that describe the whole site: sitemap, robots.txt, offline search data."""
@@ -210,6 +210,19 @@ class BriefsiteGenerator(Generator):
         if self.settings["SITEURL"].startswith("http"):
             lines.append(f"Sitemap: {self.settings['SITEURL']}/sitemap.xml")
         _write_text(folder / "robots.txt", "\n".join(lines) + "\n")
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def published_source(raw: bytes) -> bytes:
+    """A raw text as the site serves it: the bytes as received, after a UTF-8 byte order
+    mark. Static hosts send ``.txt`` as ``text/plain`` with no charset (or a wrong one),
+    and browsers then guess windows-1252: ``–`` shows as ``â€“``. A byte order mark is the
+    one signal every browser obeys before any header or guess (the WHATWG Encoding
+    standard's BOM sniff), so the text reads right on any host, from file:// and with no
+    server settings; a ``<meta charset>`` would need an HTML page, and loses to a header."""
+    return raw if raw.startswith(UTF8_BOM) else UTF8_BOM + raw
 
 
 def _write_text(path: Path, text: str) -> None:
