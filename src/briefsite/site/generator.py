@@ -195,14 +195,15 @@ class BriefsiteGenerator(Generator):
         _write_text(folder / "sitemap.xml", "\n".join(rows) + "\n")
 
     def _write_offline_search(self, folder: Path) -> None:
-        texts = {}
+        texts, bodies = {}, {}
         for slug, view in self.model.bulletins.items():
             # the paragraphs' text, rendered again: the analyses do not keep it
             body = render_body(view.bulletin.body)
             speakers = " ".join(f"{s.expert.name} {s.name_zh}" for s in view.speakers)
             paragraphs = " ".join(p.text for p in body.paragraphs)
             texts[slug] = f"{view.ref.title} {speakers} {paragraphs}"
-        script = offline_index_script(offline_index(self.model, texts))
+            bodies[slug] = paragraphs
+        script = offline_index_script(offline_index(self.model, texts, bodies))
         _write_text(folder / "search" / "search-data.js", script)
 
     def _write_robots(self, folder: Path) -> None:
