@@ -98,16 +98,55 @@ class MapCity:
 
 
 @dataclass(frozen=True)
+class Crop:
+    """The part of a frame a region map shows, in frame units; ``zoom`` < 1 when closer."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def zoom(self) -> float:
+        return round(self.width / WIDTH, 3)
+
+
+@dataclass(frozen=True)
 class RegionMap:
     frame: Frame
     land: str  # SVG path data: neighbouring countries
     country: str  # the country itself
     outline: str  # the region: the rounded hull of its cities
     cities: tuple[MapCity, ...]
+    crop: Crop  # what the map shows: the region and its surroundings
 
     @property
     def view_box(self) -> str:
-        return f"0 0 {WIDTH} {self.frame.height}"
+        c = self.crop
+        return f"{c.x:g} {c.y:g} {c.width:g} {c.height:g}"
+
+    @property
+    def zoomed(self) -> bool:
+        return self.crop.zoom < 1
+
+    # sizes in frame units that look the same whatever the zoom
+    @property
+    def marker(self) -> float:
+        return round(MARKER_RADIUS * self.crop.zoom, 2)
+
+    @property
+    def label_size(self) -> float:
+        return round(LABEL_SIZE * self.crop.zoom, 2)
+
+    @property
+    def halo(self) -> float:
+        return round(3 * self.crop.zoom, 2)
+
+    @property
+    def inset(self) -> tuple[float, float, float]:
+        """Where the whole country goes as a locator (x, y, scale), top left."""
+        c = self.crop
+        return round(c.x + 6 * c.zoom, 2), round(c.y + 6 * c.zoom, 2), round(0.26 * c.zoom, 4)
 
     @property
     def core(self) -> tuple[str, ...]:
@@ -196,34 +235,40 @@ def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _place_labels(cities: list[MapCity], height: int) -> list[MapCity]:
-    """Give each city a label where it overlaps no other label or marker, trying right,
-    left, above and below; core cities first. A city without room keeps no label."""
-    boxes = [
-        (c.x - MARKER_RADIUS, c.y - MARKER_RADIUS, c.x + MARKER_RADIUS, c.y + MARKER_RADIUS)
-        for c in cities
-    ]
+def _place_labels(cities: list[MapCity], crop: Crop, reserved=()) -> list[MapCity]:
+    """Give each city a label where it overlaps no other label or marker (nor the
+    ``reserved`` boxes), trying right, left, above and below; core cities first. A city
+    without room keeps no label."""
+    zoom = crop.zoom
+    size, radius = LABEL_SIZE * zoom, MARKER_RADIUS * zoom
+    boxes = [(c.x - radius, c.y - radius, c.x + radius, c.y + radius) for c in cities]
+    boxes += list(reserved)
     placed: list[MapCity] = []
     for city in sorted(cities, key=lambda c: (not c.core, c.name)):
-        width = 0.58 * LABEL_SIZE * len(city.name)
-        gap = MARKER_RADIUS + 3
+        width = 0.58 * size * len(city.name)
+        gap = radius + 3 * zoom
         candidates = [
-            (city.x + gap, city.y + LABEL_SIZE / 3, "start", city.x + gap),
-            (city.x - gap, city.y + LABEL_SIZE / 3, "end", city.x - gap - width),
-            (city.x, city.y - gap - 2, "middle", city.x - width / 2),
-            (city.x, city.y + gap + LABEL_SIZE, "middle", city.x - width / 2),
+            (city.x + gap, city.y + size / 3, "start", city.x + gap),
+            (city.x - gap, city.y + size / 3, "end", city.x - gap - width),
+            (city.x, city.y - gap - 2 * zoom, "middle", city.x - width / 2),
+            (city.x, city.y + gap + size, "middle", city.x - width / 2),
         ]
         chosen = city
         for x, y, anchor, left in candidates:
-            box = (left, y - LABEL_SIZE * 0.8, left + width, y + LABEL_SIZE * 0.2)
-            own = (city.x - MARKER_RADIUS, city.y - MARKER_RADIUS)
-            inside = box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= height
+            box = (left, y - size * 0.8, left + width, y + size * 0.2)
+            own = (city.x - radius, city.y - radius)
+            inside = (
+                box[0] >= crop.x
+                and box[2] <= crop.x + crop.width
+                and box[1] >= crop.y
+                and box[3] <= crop.y + crop.height
+            )
             if inside and not any(
                 _overlaps(box, other) for other in boxes if (other[0], other[1]) != own
             ):
                 boxes.append(box)
                 chosen = MapCity(
-                    city.name, city.x, city.y, city.core, round(x, 1), round(y, 1), anchor
+                    city.name, city.x, city.y, city.core, round(x, 2), round(y, 2), anchor
                 )
                 break
         placed.append(chosen)
@@ -250,14 +295,43 @@ def region_map(region: Region, member_cities: tuple[str, ...] = ()) -> RegionMap
     for name in names:
         x, y = frame.project(known[name].lat, known[name].lon)
         cities.append(MapCity(name, round(x, 1), round(y, 1), name in core))
+    crop = _crop([(c.x, c.y) for c in cities], frame)
     shapes = geodata()["frames"][frame.name]
+    inset = () if crop.zoom >= 1 else (_inset_box(crop, frame),)
     return RegionMap(
         frame,
         shapes["land"],
         shapes["country"],
-        rounded_hull([(c.x, c.y) for c in cities]),
-        tuple(_place_labels(cities, frame.height)),
+        rounded_hull([(c.x, c.y) for c in cities], max(HULL_RADIUS * crop.zoom, 3.0)),
+        tuple(_place_labels(cities, crop, inset)),
+        crop,
     )
+
+
+MIN_CROP = 180.0  # frame units: the closest a region map comes (a quarter of the country)
+
+
+def _crop(points: list[tuple[float, float]], frame: Frame) -> Crop:
+    """The region and its surroundings, in the frame's proportions, inside the frame; the
+    whole frame when the region spans most of it."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    ratio = frame.height / WIDTH
+    span = max(max(xs) - min(xs), (max(ys) - min(ys)) / ratio)
+    width = max(MIN_CROP, span * 2.2 + 60)
+    if width >= WIDTH * 0.8:
+        return Crop(0, 0, WIDTH, frame.height)
+    height = width * ratio
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    x = min(max(cx - width / 2, 0), WIDTH - width)
+    y = min(max(cy - height / 2, 0), frame.height - height)
+    return Crop(round(x, 1), round(y, 1), round(width, 1), round(height, 1))
+
+
+def _inset_box(crop: Crop, frame: Frame) -> tuple[float, float, float, float]:
+    """The box the locator inset covers, so that no label is placed under it."""
+    x, y = crop.x + 6 * crop.zoom, crop.y + 6 * crop.zoom
+    scale = 0.26 * crop.zoom
+    return (x, y, x + WIDTH * scale, y + frame.height * scale)
 
 
 def overview_map(regions: list[tuple[str, str, str, Region, tuple[str, ...]]]) -> OverviewMap:

@@ -467,7 +467,8 @@ def region_lead(region: Region, parents: tuple[EntityRef, ...]) -> str:
     """What the region is, in a sentence: kind, where, members, core cities and what the
     14th Five-Year Plan says of it."""
     article = "an" if region.kind[:1] in "aeiou" else "a"
-    where = f" in {region.country}" if region.country else ""
+    country = f"the {region.country}" if region.country.startswith("United") else region.country
+    where = f" in {country}" if country else ""
     parts = [f"{region.name} is {article} {region.kind}{where}"]
     if region.provinces:
         parts.append(f"spanning {_and(list(region.provinces))}")
