@@ -248,6 +248,27 @@ def test_theme_page(built_site):
     assert soup.h1.get_text() == "Collaborative innovation"
     assert texts(soup, ".lead")[0].startswith("Cities, provinces, universities and firms")
     assert soup.select("#bulletins-heading + .cards .card")
+    # what was said on it: passages with its cue words, linked to their paragraphs
+    quotes = soup.select("#said-heading ~ .speaker-statements .statements li")
+    assert quotes
+    for quote in quotes:
+        text = quote.blockquote.get_text(" ", strip=True).lower()
+        assert any(
+            cue in text
+            for cue in (
+                "innovation system",
+                "collaborative innovation",
+                "coordinated innovation",
+                "innovation community",
+                "innovation resources",
+                "innovation vouchers",
+                "technological innovation",
+                "innovation center",
+                "innovation centre",
+            )
+        )
+        url, anchor = quote.select_one(".source a")["href"].lstrip("/").split("#")
+        assert page(built_site, url).find(id=anchor).name == "p"
 
 
 def test_experts_index_is_a_to_z_by_family_name(built_site):

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from ..content.model import Bulletin, Expert, Region, Theme
 from ..content.registry import Registry
-from ..text import name_key
+from ..text import cue_pattern, name_key
 from .analysis import Analysis
 from .body import Heading
 from .maps import OverviewMap, RegionMap, overview_map, region_city_names, region_map
@@ -161,18 +161,21 @@ class ExpertView:
     statement_groups: tuple[StatementGroup, ...] = ()  # of ``statements``, by bulletin
 
 
-class RegionStatement(NamedTuple):
+class Quoted(NamedTuple):
+    """A statement with the bulletin it is in."""
+
     bulletin: BulletinRef
     statement: Statement
 
 
 @dataclass(frozen=True)
 class SpeakerStatements:
-    """What one expert said about a region, newest first, with their latest stated role."""
+    """What one expert said about a region or theme, newest first, with the role stated in
+    the newest of those bulletins."""
 
     expert: EntityRef
     role: str
-    items: tuple[RegionStatement, ...]
+    items: tuple[Quoted, ...]
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ class ThemeView:
     experts: tuple[Counted, ...]
     regions: tuple[Counted, ...]
     feed: str
+    said: tuple[SpeakerStatements, ...] = ()  # statements using its cue words, by speaker
 
 
 @dataclass(frozen=True)
@@ -380,7 +384,7 @@ def build_model(
         own = by_region.get(region.id, [])
         # what each speaker said naming the region, in the bulletins that are about it
         about = [
-            RegionStatement(bulletin_refs[b.slug], statement)
+            Quoted(bulletin_refs[b.slug], statement)
             for b in own
             for statement in statements_of[b.slug]
             if region.id in statement.regions
@@ -413,6 +417,13 @@ def build_model(
             model.themes[theme.id] = view
             continue
         own = by_theme.get(theme.id, [])
+        cued = cue_pattern(theme.cues)
+        on_it = [
+            Quoted(bulletin_refs[b.slug], statement)
+            for b in own
+            for statement in statements_of[b.slug]
+            if cued.search(statement.quote)
+        ]
         model.themes[theme.id] = ThemeView(
             ref=refs["themes"][theme.id],
             theme=theme,
@@ -420,6 +431,7 @@ def build_model(
             experts=_counted(Counter(s.id for b in own for s in b.speakers), refs["experts"]),
             regions=_counted(Counter(r for b in own for r in b.regions), refs["regions"]),
             feed=feed_url("themes", theme.id) if own else "",
+            said=_by_speaker(on_it, refs["experts"], stated_roles),
         )
 
     _index_groups(model, registry, [bulletin_refs[b.slug] for b in ordered], refs)
@@ -533,13 +545,13 @@ def _statement_groups(
 
 
 def _by_speaker(
-    about: list[RegionStatement],
+    about: list[Quoted],
     experts: dict[str, EntityRef],
     stated_roles: dict[tuple[str, str], str],
 ) -> tuple[SpeakerStatements, ...]:
     """Statements grouped by speaker: the most prolific first, each newest first (``about``
     comes newest first)."""
-    grouped: dict[str, list[RegionStatement]] = defaultdict(list)
+    grouped: dict[str, list[Quoted]] = defaultdict(list)
     for item in about:
         grouped[item.statement.expert_id].append(item)
     order = sorted(grouped, key=lambda e: (-len(grouped[e]), experts[e].name))
