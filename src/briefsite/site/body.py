@@ -57,8 +57,9 @@ class RenderedBody:
 
 
 HEADING_ID_WORDS = 5
-# ids the page itself uses: paragraph anchors, footnotes and their marks
-_TAKEN_ID = re.compile(r"^(p|fn|fnref)\d+(:\d+)?$")
+# ids the page itself uses: paragraph anchors, footnotes and their marks, and the page's own
+# landmarks and section headings (``main``, ``site-search``, ``speakers-heading``, ...)
+_TAKEN_ID = re.compile(r"^((p|fn|fnref)\d+(:\d+)?|main|site-search|.*-heading)$")
 
 
 def heading_id(text: str, taken: set[str]) -> str:
