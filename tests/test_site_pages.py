@@ -388,7 +388,7 @@ def test_region_page_opens_with_a_lead_its_names_and_chinese_name(built_site):
     soup = page(built_site, "regions/yangtze-river-delta/")
     assert soup.h1.get_text(" ", strip=True) == "Yangtze River Delta 长江三角洲"
     lead = texts(soup, ".entity-header .lead")[0]
-    assert lead.startswith("Yangtze River Delta is an urban agglomeration in China, spanning")
+    assert lead.startswith("The Yangtze River Delta is an urban agglomeration in China, spanning")
     assert "among the five urban agglomerations to optimise and upgrade" in lead
     assert texts(soup, ".aliases") == [
         "Also called: Yangtze River Delta City Group, Yangtze River Delta urban agglomeration,"

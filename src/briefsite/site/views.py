@@ -189,6 +189,7 @@ class RegionView:
     alongside: tuple[Counted, ...]
     feed: str
     lead: str = ""  # what it is, in a sentence
+    called: str = ""  # its name as a sentence uses it: "the Yangtze River Delta"
     other_names: tuple[str, ...] = ()
     said: tuple[SpeakerStatements, ...] = ()  # statements naming it, by speaker
     map: RegionMap | None = None
@@ -407,6 +408,7 @@ def build_model(
             alongside=_counted(alongside, refs["regions"]),
             feed=feed_url("regions", region.id) if own else "",
             lead=region_lead(region, parents),
+            called=in_a_sentence(region.name),
             other_names=other_names(region.name, region.aliases),
             said=_by_speaker(about, refs["experts"], stated_roles),
             map=region_map(region, _child_cities(region.id, registry)),
@@ -475,20 +477,35 @@ def citation(bulletin: Bulletin) -> str:
     return ", ".join(parts) + "."
 
 
+# Region names that end in a common noun take "the" in a sentence ("the Yangtze River
+# Delta"); names of places ("Beijing-Tianjin-Hebei", "Kansai") do not.
+_COMMON_NOUNS = frozenset(
+    "area banana basin belt coast corridor delta gulf lakes megalopolis mountains peninsula"
+    " plain plains river valley".split()
+)
+
+
+def in_a_sentence(name: str) -> str:
+    """A region's name as a sentence uses it: ``the Yangtze River Delta``, ``Kansai``."""
+    last = name.split(" (")[0].split()[-1].casefold()
+    return f"the {name}" if last in _COMMON_NOUNS and not name.startswith("the ") else name
+
+
 def region_lead(region: Region, parents: tuple[EntityRef, ...]) -> str:
     """What the region is, in a sentence: kind, where, members, core cities and what the
     14th Five-Year Plan says of it."""
     article = "an" if region.kind[:1] in "aeiou" else "a"
     country = f"the {region.country}" if region.country.startswith("United") else region.country
     where = f" in {country}" if country else ""
-    parts = [f"{region.name} is {article} {region.kind}{where}"]
+    subject = in_a_sentence(region.name)
+    parts = [f"{subject[:1].upper()}{subject[1:]} is {article} {region.kind}{where}"]
     if region.provinces:
         parts.append(f"spanning {_and(list(region.provinces))}")
     if region.core_cities:
         noun = "core city" if len(region.core_cities) == 1 else "core cities"
         parts.append(f"with {_and(list(region.core_cities))} as its {noun}")
     if parents:
-        parts.append(f"part of the {_and([p.name for p in parents])}")
+        parts.append(f"part of {_and([in_a_sentence(p.name) for p in parents])}")
     sentence = ", ".join(parts) + "."
     if region.plan in PLAN_COUNTS:
         sentence += (
