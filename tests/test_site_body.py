@@ -69,4 +69,19 @@ def test_mentions_are_placed_in_the_quoted_text_and_regions_counted(registry):
         ("WU Zhiqiang put it", "wu-zhiqiang"),
         ("FANG Chuanglin", "fang-chuanglin"),
     ]
-    assert paragraph.regions == ("yangtze-river-delta", "yangtze-river-delta")
+    assert [region for _, region in paragraph.regions] == [
+        "yangtze-river-delta",
+        "yangtze-river-delta",
+    ]
+
+
+def test_heading_ids_are_short_unique_and_never_the_pages_own(registry):
+    rendered = render_body("## Main\n\ntext\n\n## P1\n\n## Speakers heading\n\n## Main\n", registry)
+    assert [h.id for h in rendered.headings] == [
+        "section-main",
+        "section-p1",
+        "section-speakers-heading",
+        "section-main-2",
+    ]
+    soup = BeautifulSoup(rendered.html, "html.parser")
+    assert [h["id"] for h in soup.select("h2")] == [h.id for h in rendered.headings]

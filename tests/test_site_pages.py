@@ -5,7 +5,7 @@ import pytest
 from briefsite.bench.corpus import generate
 from briefsite.content.paths import ProjectPaths
 from briefsite.site.build import build_site
-from briefsite.site.views import STATEMENTS_SHOWN
+from briefsite.site.views import STATEMENTS_PER_BULLETIN, STATEMENTS_SHOWN
 
 from .sitepages import links, page, texts
 
@@ -160,7 +160,8 @@ def test_editor_supplied_date_is_shown_as_such(built_site):
 def test_expert_page_lists_both_bulletins_with_their_different_roles(built_site):
     soup = page(built_site, "experts/wu-zhiqiang/")
     assert soup.h1.get_text(" ", strip=True) == "Wu Zhiqiang 吴志强"
-    assert texts(soup, ".aliases") == ["Also written: WU Zhiqiang"]
+    # "WU Zhiqiang" differs from the name only in case: not worth a line
+    assert texts(soup, ".aliases") == []
     bulletins = links(soup, "#bulletins-heading + .cards .card-title")
     assert [b["href"] for b in bulletins] == ["/" + BULLETIN_2023, "/" + BULLETIN_2021]
     roles = soup.select(".roles li")
@@ -226,7 +227,10 @@ def test_region_page_lists_all_four_bulletins_with_mention_counts(built_site):
     facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
     assert facts["Provinces and cities"] == "Shanghai, Jiangsu, Zhejiang, Anhui"
     assert facts["Part of"] == "Yangtze River Economic Belt"
-    assert "Luo Dajin 1 bulletin" in texts(soup, "#experts-heading + .chips li")
+    spoke = texts(soup, "#experts-heading + .chips li")
+    assert "Wu Zhiqiang 2 bulletins" in spoke
+    # Luo Dajin speaks in a bulletin on the delta, but no passage of his names it
+    assert not any(t.startswith("Luo Dajin") for t in spoke)
     assert any(
         t.startswith("Beijing-Tianjin-Hebei 3 bulletins")
         for t in texts(soup, "#alongside-heading + .chips li")
@@ -244,6 +248,27 @@ def test_theme_page(built_site):
     assert soup.h1.get_text() == "Collaborative innovation"
     assert texts(soup, ".lead")[0].startswith("Cities, provinces, universities and firms")
     assert soup.select("#bulletins-heading + .cards .card")
+    # what was said on it: passages with its cue words, linked to their paragraphs
+    quotes = soup.select("#said-heading ~ .speaker-statements .statements li")
+    assert quotes
+    for quote in quotes:
+        text = quote.blockquote.get_text(" ", strip=True).lower()
+        assert any(
+            cue in text
+            for cue in (
+                "innovation system",
+                "collaborative innovation",
+                "coordinated innovation",
+                "innovation community",
+                "innovation resources",
+                "innovation vouchers",
+                "technological innovation",
+                "innovation center",
+                "innovation centre",
+            )
+        )
+        url, anchor = quote.select_one(".source a")["href"].lstrip("/").split("#")
+        assert page(built_site, url).find(id=anchor).name == "p"
 
 
 def test_experts_index_is_a_to_z_by_family_name(built_site):
@@ -329,9 +354,110 @@ def test_a_prolific_experts_page_quotes_the_newest_statements(tmp_path):
     assert capped, "the synthetic corpus has experts quoted more often than a page shows"
     for soup in capped:
         quotes = soup.select(".statements li")
-        assert len(quotes) == STATEMENTS_SHOWN
+        # the newest STATEMENTS_SHOWN, at most STATEMENTS_PER_BULLETIN of each bulletin
+        assert len(quotes) <= STATEMENTS_SHOWN
+        for group in soup.select(".statement-group"):
+            assert len(group.select(".statements li")) <= STATEMENTS_PER_BULLETIN
         total = int(soup.select_one("p.more").get_text().split(" of ")[1].split()[0])
         assert total > STATEMENTS_SHOWN
         # newest first: the first quote comes from the expert's newest bulletin
         newest = soup.select_one("section[aria-labelledby=bulletins-heading] .cards a")["href"]
         assert quotes[0].select_one(".source a")["href"].split("#")[0] == newest
+
+
+def test_region_page_quotes_what_speakers_said_naming_it_with_links_to_paragraphs(built_site):
+    soup = page(built_site, "regions/yangtze-river-delta/")
+    quotes = soup.select("#said-heading ~ .speaker-statements .statements li")
+    assert len(quotes) >= 5
+    pages = {}
+    for quote in quotes:
+        href = quote.select_one(".source a")["href"]
+        url, anchor = href.lstrip("/").split("#")
+        bulletin = pages.setdefault(url, page(built_site, url))
+        paragraph = bulletin.find(id=anchor)
+        assert paragraph is not None and paragraph.name == "p", href
+        text = quote.blockquote.get_text(" ", strip=True)
+        # the passage is the paragraph's, and names the region by one of its names
+        assert " ".join(text.split()[:6]) in " ".join(paragraph.get_text().split())
+        assert any(name in text for name in ("Yangtze River Delta", "YRD", "Changjiang Delta"))
+    speakers = texts(soup, ".speaker-statements h3")
+    assert "Wu Zhiqiang" in speakers and "Luo Dajin" not in speakers
+
+
+def test_region_page_opens_with_a_lead_its_names_and_chinese_name(built_site):
+    soup = page(built_site, "regions/yangtze-river-delta/")
+    assert soup.h1.get_text(" ", strip=True) == "Yangtze River Delta 长江三角洲"
+    lead = texts(soup, ".entity-header .lead")[0]
+    assert lead.startswith("The Yangtze River Delta is an urban agglomeration in China, spanning")
+    assert "among the five urban agglomerations to optimise and upgrade" in lead
+    assert texts(soup, ".aliases") == [
+        "Also called: Yangtze River Delta City Group, Yangtze River Delta urban agglomeration,"
+        " Changjiang Delta, YRD"
+    ]
+
+
+def test_a_region_no_bulletin_names_is_a_gazetteer_entry(built_site):
+    soup = page(built_site, "regions/central-yunnan/")
+    assert texts(soup, "#gazetteer-heading") == ["A gazetteer entry"]
+    assert not soup.select("#bulletins-heading, #said-heading, #experts-heading, .empty")
+    facts = dict(zip(texts(soup, ".facts dt"), texts(soup, ".facts dd"), strict=True))
+    assert facts["Core cities"] == "Kunming"
+    index = page(built_site, "regions/")
+    entry = index.select_one('a[href="/regions/central-yunnan/"]').parent
+    assert "0 bulletins" not in entry.get_text()
+
+
+def test_expert_page_says_who_they_are_and_groups_statements_by_bulletin(built_site):
+    soup = page(built_site, "experts/wu-zhiqiang/")
+    assert texts(soup, ".entity-header .lead")[0].startswith(
+        "Academician of the Chinese Academy of Engineering, Chief Scientist of the CIUC"
+    )
+    assert "22 September 2023" in texts(soup, ".entity-header .source")[0]
+    groups = soup.select(".statement-group")
+    assert [g.h3.a["href"] for g in groups] == ["/" + BULLETIN_2023, "/" + BULLETIN_2021]
+    for group in groups:
+        assert len(group.select(".role")) == 1  # the role said once per bulletin
+        assert not group.select(".statements .role")
+    yeh = page(built_site, "experts/anthony-g-o-yeh/")
+    # spellings that differ beyond case are shown, each once
+    assert texts(yeh, ".aliases") == ["Also written: Anthony Yeh, Anthony Gar-On Yeh"]
+
+
+def test_a_lone_speakers_page_says_so_instead_of_none_yet(built_site):
+    soup = page(built_site, "experts/wen-yuyuan/")
+    assert "None yet." not in soup.get_text()
+    assert texts(soup, "#peers-heading + .empty")[0].startswith("No one else")
+
+
+def test_bulletin_headings_have_ids_the_contents_list_links_to(built_site):
+    for url in ALL_BULLETINS:
+        soup = page(built_site, url)
+        headings = soup.select(".body h2, .body h3")
+        contents = [a["href"] for a in soup.select(".toc a")]
+        assert contents == ["#" + h["id"] for h in headings], url
+        ids = [element["id"] for element in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), url
+    soup = page(built_site, BULLETIN_2021)
+    assert texts(soup, ".toc li")[0] == (
+        "I. Urban Agglomerations have become an Important Driving Force for Innovation-Driven"
+        " National and Regional Development"
+    )
+    assert soup.select_one(".toc a")["href"] == "#i-urban-agglomerations-have-become"
+
+
+def test_related_bulletins_say_why_and_the_page_gives_a_citation(built_site):
+    soup = page(built_site, BULLETIN_2023)
+    reasons = texts(soup, ".related .reason")
+    assert reasons and all(r.startswith("Shared: ") for r in reasons)
+    assert any("Wu Zhiqiang" in r or "shared experts" in r for r in reasons)
+    citation = texts(soup, ".citation .cite-line")[0]
+    assert "“Shaping New Engines" in citation or "“Shaping new engines" in citation
+    assert citation.endswith("/" + BULLETIN_2023)
+
+
+def test_published_raw_text_is_the_source_after_a_byte_order_mark(built_site):
+    from .conftest import ROOT
+
+    published = (built_site / "sources" / "000_89123bde5553aad6.txt").read_bytes()
+    received = (ROOT / "sources" / "000_89123bde5553aad6.txt").read_bytes()
+    assert published == b"\xef\xbb\xbf" + received

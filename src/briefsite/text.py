@@ -182,3 +182,11 @@ class AliasMatcher:
             for match in self.finditer(text, prefer):
                 seen.setdefault(match.entity_id, None)
         return list(seen)
+
+
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of a theme's cue words or phrases, as whole words, ignoring case (as ingest counts
+    them): how a theme page finds the passages on it."""
+    longest_first = sorted(cues, key=len, reverse=True)
+    alternatives = "|".join(re.escape(cue.casefold()) for cue in longest_first)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)

@@ -37,7 +37,7 @@ def test_following_links_home_region_bulletin_expert(page, offline_copy):
     page.goto((offline_copy / "index.html").as_uri())
     page.click("#directory-heading ~ ul.directory a:text-is('Yangtze River Delta')")
     page.wait_for_url("**/regions/yangtze-river-delta/index.html")
-    assert page.inner_text("h1") == "Yangtze River Delta"
+    assert page.inner_text("h1") == "Yangtze River Delta 长江三角洲"
     page.click(
         ".card-title:text-is('Shaping new engines and new strengths in development "
         "through technological innovation')"
@@ -81,3 +81,31 @@ def test_offline_search_from_the_header_box_with_a_region_filter(page, offline_c
 def test_offline_search_finds_chinese_names(page, offline_copy):
     page.goto((offline_copy / "search" / "index.html").as_uri() + "?q=志强")
     assert len(offline_results(page)) == 2
+
+
+def test_offline_results_show_the_words_in_context_highlighted_and_the_url_follows(
+    page, offline_copy
+):
+    page.goto((offline_copy / "search" / "index.html").as_uri() + "?q=siphon")
+    page.wait_for_selector(".search-excerpt mark")
+    excerpt = page.inner_text(".search-hits .search-excerpt")
+    assert "siphon" in excerpt and excerpt.startswith("… ")
+    assert (
+        page.eval_on_selector_all(".search-excerpt mark", "m => m.map(e => e.textContent)")[0]
+        .lower()
+        .startswith("siphon")
+    )
+    assert page.inner_text(".search-hits .card-meta") == "22 September 2023"
+    page.fill("#search-query", "corridor")
+    page.wait_for_function("() => location.search.includes('corridor')")
+    assert "corridor" in page.inner_text(".search-hits .search-excerpt mark").lower()
+
+
+def test_offline_filters_are_folded_on_a_phone(browser, offline_copy):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    phone = context.new_page()
+    phone.goto((offline_copy / "search" / "index.html").as_uri() + "?q=innovation")
+    phone.wait_for_selector(".search-count")
+    assert phone.eval_on_selector("#search-filters-box", "box => box.open") is False
+    assert not phone.is_visible("#search-filters input[type=checkbox]")
+    context.close()

@@ -77,3 +77,33 @@ def test_only_our_own_host_is_contacted(page, served_site):
     results(page)
     hosts = {urlsplit(url).netloc for url in page.requests}
     assert hosts == {urlsplit(served_site).netloc}
+
+
+def excerpts(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".pagefind-ui__result-excerpt", "nodes => nodes.map(n => n.textContent)"
+    )
+
+
+def test_excerpts_hold_body_text_not_metadata_labels(page, served_site):
+    page.goto(f"{served_site}/search/?q=siphon")
+    results(page)
+    found = excerpts(page)
+    assert found and any("siphon" in e for e in found)
+    for excerpt in found:
+        for label in ("Published", "Publisher", "Speakers", "Source", "raw text as received"):
+            assert label not in excerpt, excerpt
+
+
+def test_sub_results_are_the_real_sections_with_dates_as_the_site_writes_them(page, served_site):
+    page.goto(f"{served_site}/search/?q=siphon")
+    results(page)
+    nested = page.eval_on_selector_all(
+        ".pagefind-ui__result-nested .pagefind-ui__result-link", "links => links.map(a => a.href)"
+    )
+    assert nested and all("#i-grasp-new-trends" in href for href in nested)
+    tags = page.eval_on_selector_all(
+        ".pagefind-ui__result-tag", "tags => tags.map(t => t.textContent)"
+    )
+    assert "Date: 22 September 2023" in [" ".join(t.split()) for t in tags]
+    assert page.input_value("#site-search") == "siphon", "the header box keeps the query"

@@ -31,6 +31,7 @@ class Region:
     core_cities: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
     plan: str = ""
+    name_zh: str = ""  # the Chinese name, for regions in China
 
 
 @dataclass(frozen=True)

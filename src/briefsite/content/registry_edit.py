@@ -25,6 +25,7 @@ _FIELDS = {
     "regions": (
         "id",
         "name",
+        "name_zh",
         "kind",
         "country",
         "plan",

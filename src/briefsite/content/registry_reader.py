@@ -48,6 +48,7 @@ _REGISTRY_FIELDS: dict[str, dict[str, bool]] = {
         "core_cities": False,
         "part_of": False,
         "plan": False,
+        "name_zh": False,
     },
     "themes": {"id": True, "name": True, "description": True, "cues": True},
 }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..content.model import Bulletin
 from ..content.registry import Registry
 from ..parallel import BULLETINS_FROM, fork_map
-from .body import render_body
+from .body import Heading, render_body
 from .statements import Statement, region_mentions, statements
 
 
@@ -24,6 +24,7 @@ class Analysis:
     html: str
     statements: tuple[Statement, ...]
     region_counts: dict[str, int]
+    headings: tuple[Heading, ...] = ()
 
 
 def analyse(bulletin: Bulletin, registry: Registry, siteurl: str) -> Analysis:
@@ -33,6 +34,7 @@ def analyse(bulletin: Bulletin, registry: Registry, siteurl: str) -> Analysis:
         body.html,
         statements(bulletin, body.paragraphs),
         dict(region_mentions(body.paragraphs)),
+        body.headings,
     )
 
 

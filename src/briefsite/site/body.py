@@ -4,7 +4,9 @@ markdown-it-py parses the body as CommonMark (what GitHub shows editors in a pul
 with footnotes: on our bulletins it is about three times faster than Python-Markdown, which
 took half of a build's work. One pass over its tokens:
 
-- gives every paragraph a stable anchor (``p1``, ``p2``, ... in reading order);
+- gives every paragraph a stable anchor (``p1``, ``p2``, ... in reading order) and every
+  heading an id made of its first words (``i-urban-agglomerations-have-become``), for the
+  page's contents list and for links to a section;
 - links the first mention of each known expert and region in each section (a section
   starts at each heading), never inside headings, links, code or footnotes;
 - records, per paragraph, its plain text, so the site can quote statements and count
@@ -26,7 +28,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..content.registry import Registry
-from ..text import AliasMatch
+from ..text import AliasMatch, slugify
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,41 @@ class Paragraph:
     text: str
     section: str  # the heading above it, '' before the first
     experts: tuple[tuple[int, str], ...] = ()  # (position in text, expert id) per mention
-    regions: tuple[str, ...] = ()  # the region each mention names, in text order
+    regions: tuple[tuple[int, str], ...] = ()  # (position in text, region id) per mention
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading of the body, as the contents list links to it."""
+
+    level: int  # 2 for ##, 3 for ###, ...
+    id: str
+    text: str
 
 
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
     paragraphs: tuple[Paragraph, ...]
+    headings: tuple[Heading, ...] = ()
+
+
+HEADING_ID_WORDS = 5
+# ids the page itself uses: paragraph anchors, footnotes and their marks, and the page's own
+# landmarks and section headings (``main``, ``site-search``, ``speakers-heading``, ...)
+_TAKEN_ID = re.compile(r"^((p|fn|fnref)\d+(:\d+)?|main|site-search|.*-heading)$")
+
+
+def heading_id(text: str, taken: set[str]) -> str:
+    """A short, readable, unique id for a heading: its first words as a slug."""
+    base = "-".join(slugify(text).split("-")[:HEADING_ID_WORDS]) or "section"
+    if _TAKEN_ID.match(base):
+        base = f"section-{base}"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
 
 
 @dataclass(frozen=True)
@@ -198,10 +228,15 @@ def _link(
     return children
 
 
-def _process(tokens: list[Token], linker: EntityLinker | None) -> tuple[Paragraph, ...]:
-    """Anchor paragraphs and link mentions in ``tokens`` (in place); the paragraphs' text
-    and the mentions in them. Each run of text is searched once per kind of entity."""
+def _process(
+    tokens: list[Token], linker: EntityLinker | None
+) -> tuple[tuple[Paragraph, ...], tuple[Heading, ...]]:
+    """Anchor paragraphs and headings and link mentions in ``tokens`` (in place); the
+    paragraphs' text and the mentions in them, and the headings. Each run of text is
+    searched once per kind of entity."""
     paragraphs: list[Paragraph] = []
+    headings: list[Heading] = []
+    taken: set[str] = set()
     section = ""
     linked: set[str] = set()
     in_footnotes = False
@@ -215,6 +250,9 @@ def _process(tokens: list[Token], linker: EntityLinker | None) -> tuple[Paragrap
         if opener.type == "heading_open":
             section = inline.text()[0]
             linked = set()
+            ident = heading_id(section, taken)
+            opener.attrSet("id", ident)
+            headings.append(Heading(int(opener.tag[1:]), ident, section))
             continue
         experts: list[AliasMatch] = []
         regions: list[AliasMatch] = []
@@ -233,10 +271,10 @@ def _process(tokens: list[Token], linker: EntityLinker | None) -> tuple[Paragrap
                     text,
                     section,
                     tuple((moved(m.start), m.entity_id) for m in experts),
-                    tuple(m.entity_id for m in regions),
+                    tuple((moved(m.start), m.entity_id) for m in regions),
                 )
             )
-    return tuple(paragraphs)
+    return tuple(paragraphs), tuple(headings)
 
 
 def render_body(
@@ -249,5 +287,6 @@ def render_body(
     linker = EntityLinker(registry, siteurl, prefer) if registry is not None else None
     env: dict = {}
     tokens = _MARKDOWN.parse(text, env)
-    paragraphs = _process(tokens, linker)
-    return RenderedBody(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env), paragraphs)
+    paragraphs, headings = _process(tokens, linker)
+    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env)
+    return RenderedBody(html, paragraphs, headings)

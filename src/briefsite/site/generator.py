@@ -9,7 +9,6 @@ the index pages, the home page, the per-entity Atom feeds, ``sitemap.xml`` and
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +99,13 @@ class BriefsiteGenerator(Generator):
                 "experts/", "experts", {"page_title": "Experts", "groups": model.experts_by_letter}
             ),
             PageJob(
-                "regions/", "regions", {"page_title": "Regions", "groups": model.regions_by_kind}
+                "regions/",
+                "regions",
+                {
+                    "page_title": "Regions",
+                    "groups": model.regions_by_kind,
+                    "regions_map": model.regions_map,
+                },
             ),
             PageJob("themes/", "themes", {"page_title": "Themes", "themes": model.themes_by_name}),
         ]
@@ -133,12 +138,13 @@ class BriefsiteGenerator(Generator):
         self.write_site_files(folder)
 
     def copy_source(self, view: BulletinView, folder: Path) -> None:
-        """The raw text as received, linked from the bulletin page."""
+        """The raw text as received, linked from the bulletin page, with a UTF-8 byte order
+        mark in front (see ``published_source``)."""
         state: BuildState = self.settings["BRIEFSITE"]
         raw = state.paths.sources / view.bulletin.source.file
         target = folder / "sources" / raw.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(raw, target)
+        target.write_bytes(published_source(raw.read_bytes()))
 
     def write_site_files(self, folder: Path) -> None:
         """The files that describe the whole site: sitemap, robots.txt, offline search data."""
@@ -189,14 +195,15 @@ class BriefsiteGenerator(Generator):
         _write_text(folder / "sitemap.xml", "\n".join(rows) + "\n")
 
     def _write_offline_search(self, folder: Path) -> None:
-        texts = {}
+        texts, bodies = {}, {}
         for slug, view in self.model.bulletins.items():
             # the paragraphs' text, rendered again: the analyses do not keep it
             body = render_body(view.bulletin.body)
             speakers = " ".join(f"{s.expert.name} {s.name_zh}" for s in view.speakers)
             paragraphs = " ".join(p.text for p in body.paragraphs)
             texts[slug] = f"{view.ref.title} {speakers} {paragraphs}"
-        script = offline_index_script(offline_index(self.model, texts))
+            bodies[slug] = paragraphs
+        script = offline_index_script(offline_index(self.model, texts, bodies))
         _write_text(folder / "search" / "search-data.js", script)
 
     def _write_robots(self, folder: Path) -> None:
@@ -204,6 +211,19 @@ class BriefsiteGenerator(Generator):
         if self.settings["SITEURL"].startswith("http"):
             lines.append(f"Sitemap: {self.settings['SITEURL']}/sitemap.xml")
         _write_text(folder / "robots.txt", "\n".join(lines) + "\n")
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def published_source(raw: bytes) -> bytes:
+    """A raw text as the site serves it: the bytes as received, after a UTF-8 byte order
+    mark. Static hosts send ``.txt`` as ``text/plain`` with no charset (or a wrong one),
+    and browsers then guess windows-1252: ``–`` shows as ``â€“``. A byte order mark is the
+    one signal every browser obeys before any header or guess (the WHATWG Encoding
+    standard's BOM sniff), so the text reads right on any host, from file:// and with no
+    server settings; a ``<meta charset>`` would need an HTML page, and loses to a header."""
+    return raw if raw.startswith(UTF8_BOM) else UTF8_BOM + raw
 
 
 def _write_text(path: Path, text: str) -> None:

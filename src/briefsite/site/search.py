@@ -178,10 +178,13 @@ def stabilise_pagefind(bundle: Path) -> None:
     )
 
 
-def offline_index(model: SiteModel, texts: dict[str, str]) -> dict:
+def offline_index(
+    model: SiteModel, texts: dict[str, str], bodies: dict[str, str] | None = None
+) -> dict:
     """The offline search index: documents, filters and postings ``term -> [doc, tf, ...]``.
 
-    ``texts`` maps each bulletin slug to its searchable text (title, speakers, body).
+    ``texts`` maps each bulletin slug to its searchable text (title, speakers, body);
+    ``bodies`` to the body's plain text, from which a result shows its words in context.
     """
     documents = []
     postings: dict[str, list[int]] = {}
@@ -192,6 +195,8 @@ def offline_index(model: SiteModel, texts: dict[str, str]) -> dict:
                 "url": save_as(view.ref.url),
                 "date": view.ref.date.isoformat(),
                 "summary": view.ref.summary,
+                "shown_date": f"{view.ref.date.day} {view.ref.date:%B %Y}",
+                "text": (bodies or {}).get(view.ref.slug, ""),
                 "filters": {
                     "region": [r.name for r in view.regions],
                     "expert": [s.expert.name for s in view.speakers],

@@ -19,7 +19,10 @@ from typing import Any, NamedTuple
 
 from ..content.model import Bulletin, Expert, Region, Theme
 from ..content.registry import Registry
+from ..text import cue_pattern, name_key
 from .analysis import Analysis
+from .body import Heading
+from .maps import OverviewMap, RegionMap, overview_map, region_city_names, region_map
 from .statements import Statement
 
 RELATED_LIMIT = 5
@@ -40,6 +43,9 @@ KIND_ORDER = (
     "international agglomeration",
 )
 PLAN_ORDER = ("optimise and upgrade", "develop and strengthen", "foster")
+PLAN_COUNTS = {"optimise and upgrade": "five", "develop and strengthen": "five", "foster": "nine"}
+# An expert page shows this many statements of one bulletin, then links to the rest.
+STATEMENTS_PER_BULLETIN = 4
 
 
 # --- URLs: the one place that knows the scheme of DESIGN.md ------------------------------
@@ -101,6 +107,13 @@ class SpeakerView:
     name_zh: str = ""
 
 
+class Related(NamedTuple):
+    """A related bulletin and why: ``3 shared experts, Yangtze River Delta``."""
+
+    ref: BulletinRef
+    reason: str
+
+
 @dataclass(frozen=True)
 class BulletinView:
     ref: BulletinRef
@@ -109,14 +122,26 @@ class BulletinView:
     speakers: tuple[SpeakerView, ...]
     regions: tuple[EntityRef, ...]
     themes: tuple[EntityRef, ...]
-    related: tuple[BulletinRef, ...]
+    related: tuple[Related, ...]
     previous: BulletinRef | None
     next: BulletinRef | None
+    headings: tuple[Heading, ...] = ()  # the body's sections, for "On this page"
+    citation: str = ""  # how to cite it, without the address (the page adds that)
 
 
 class RoleHeld(NamedTuple):
     role: str
     bulletin: BulletinRef
+
+
+@dataclass(frozen=True)
+class StatementGroup:
+    """An expert's statements in one bulletin, with the role that bulletin states once."""
+
+    bulletin: BulletinRef
+    role: str
+    statements: tuple[Statement, ...]  # the first STATEMENTS_PER_BULLETIN
+    total: int  # how many the bulletin holds
 
 
 @dataclass(frozen=True)
@@ -131,6 +156,26 @@ class ExpertView:
     themes: tuple[Counted, ...]
     co_speakers: tuple[Counted, ...]
     feed: str
+    latest_role: RoleHeld | None = None  # who they are, as the newest bulletin says
+    other_names: tuple[str, ...] = ()  # spellings that differ from the name beyond case
+    statement_groups: tuple[StatementGroup, ...] = ()  # of ``statements``, by bulletin
+
+
+class Quoted(NamedTuple):
+    """A statement with the bulletin it is in."""
+
+    bulletin: BulletinRef
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class SpeakerStatements:
+    """What one expert said about a region or theme, newest first, with the role stated in
+    the newest of those bulletins."""
+
+    expert: EntityRef
+    role: str
+    items: tuple[Quoted, ...]
 
 
 @dataclass(frozen=True)
@@ -140,9 +185,14 @@ class RegionView:
     parents: tuple[EntityRef, ...]
     children: tuple[EntityRef, ...]
     bulletins: tuple[Counted, ...]  # with how often each names the region
-    experts: tuple[Counted, ...]
+    experts: tuple[Counted, ...]  # by bulletins in which they said something naming it
     alongside: tuple[Counted, ...]
     feed: str
+    lead: str = ""  # what it is, in a sentence
+    called: str = ""  # its name as a sentence uses it: "the Yangtze River Delta"
+    other_names: tuple[str, ...] = ()
+    said: tuple[SpeakerStatements, ...] = ()  # statements naming it, by speaker
+    map: RegionMap | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +203,7 @@ class ThemeView:
     experts: tuple[Counted, ...]
     regions: tuple[Counted, ...]
     feed: str
+    said: tuple[SpeakerStatements, ...] = ()  # statements using its cue words, by speaker
 
 
 @dataclass(frozen=True)
@@ -177,6 +228,7 @@ class SiteModel:
     agglomerations_by_plan: tuple[Group, ...] = ()  # of Counted(region, bulletins)
     themes_by_name: tuple[ThemeView, ...] = ()
     top_experts: tuple[Counted, ...] = ()
+    regions_map: OverviewMap | None = None  # China's agglomerations, each a link
 
 
 # --- building ----------------------------------------------------------------------------
@@ -246,8 +298,13 @@ def build_model(
     by_region: dict[str, list[Bulletin]] = defaultdict(list)
     by_theme: dict[str, list[Bulletin]] = defaultdict(list)
     said: dict[str, list[tuple[BulletinRef, Statement]]] = defaultdict(list)  # by expert
+    statements_of: dict[str, tuple[Statement, ...]] = {}  # by bulletin
+    stated_roles: dict[tuple[str, str], str] = {}  # (expert, bulletin) -> role
     mentions: dict[str, dict[str, int]] = {}
     for bulletin, analysis in items:
+        statements_of[bulletin.slug] = analysis.statements
+        for speaker in bulletin.speakers:
+            stated_roles[(speaker.id, bulletin.slug)] = speaker.role
         for speaker in bulletin.speakers:
             by_expert[speaker.id].append(bulletin)
         for region in bulletin.regions:
@@ -262,6 +319,7 @@ def build_model(
     model = SiteModel()
     related = _related(_related_inputs(items))
     ordered = [bulletin for bulletin, _ in items]
+    by_slug = {bulletin.slug: bulletin for bulletin in ordered}
     for position, (bulletin, analysis) in enumerate(items):
         model.bulletins[bulletin.slug] = BulletinView(
             ref=bulletin_refs[bulletin.slug],
@@ -273,7 +331,15 @@ def build_model(
             ),
             regions=tuple(refs["regions"][r] for r in bulletin.regions),
             themes=tuple(refs["themes"][t] for t in bulletin.themes),
-            related=tuple(bulletin_refs[slug] for slug in related[bulletin.slug]),
+            related=tuple(
+                Related(
+                    bulletin_refs[slug],
+                    related_reason(bulletin, by_slug[slug], refs),
+                )
+                for slug in related[bulletin.slug]
+            ),
+            headings=analysis.headings,
+            citation=citation(bulletin),
             # newest first: the previous bulletin is the next older one
             previous=bulletin_refs[ordered[position + 1].slug]
             if position + 1 < len(items)
@@ -289,22 +355,27 @@ def build_model(
         regions: Counter[str] = Counter(r for b in own for r in b.regions)
         themes: Counter[str] = Counter(t for b in own for t in b.themes)
         peers: Counter[str] = Counter(s.id for b in own for s in b.speakers if s.id != expert.id)
+        roles = tuple(
+            RoleHeld(s.role, bulletin_refs[b.slug])
+            for b in own
+            for s in b.speakers
+            if s.id == expert.id and s.role
+        )
+        shown = tuple(said.get(expert.id, ())[:STATEMENTS_SHOWN])
         model.experts[expert.id] = ExpertView(
             ref=refs["experts"][expert.id],
             expert=expert,
-            roles=tuple(
-                RoleHeld(s.role, bulletin_refs[b.slug])
-                for b in own
-                for s in b.speakers
-                if s.id == expert.id and s.role
-            ),
+            roles=roles,
             bulletins=tuple(bulletin_refs[b.slug] for b in own),
-            statements=tuple(said.get(expert.id, ())[:STATEMENTS_SHOWN]),
+            statements=shown,
             statements_total=len(said.get(expert.id, ())),
             regions=_counted(regions, refs["regions"]),
             themes=_counted(themes, refs["themes"]),
             co_speakers=_counted(peers, refs["experts"]),
             feed=feed_url("experts", expert.id) if own else "",
+            latest_role=roles[0] if roles else None,
+            other_names=other_names(expert.name, expert.aliases),
+            statement_groups=_statement_groups(shown, roles),
         )
 
     for region in registry.regions.values():
@@ -312,19 +383,35 @@ def build_model(
             model.regions[region.id] = view
             continue
         own = by_region.get(region.id, [])
-        experts: Counter[str] = Counter(s.id for b in own for s in b.speakers)
+        # what each speaker said naming the region, in the bulletins that are about it
+        about = [
+            Quoted(bulletin_refs[b.slug], statement)
+            for b in own
+            for statement in statements_of[b.slug]
+            if region.id in statement.regions
+        ]
+        experts: Counter[str] = Counter(
+            expert for expert, _ in {(i.statement.expert_id, i.bulletin.slug) for i in about}
+        )
         alongside: Counter[str] = Counter(r for b in own for r in b.regions if r != region.id)
+        parents = tuple(refs["regions"][p] for p in region.part_of if p in refs["regions"])
+        children = tuple(refs["regions"][c] for c in registry.region_children.get(region.id, ()))
         model.regions[region.id] = RegionView(
             ref=refs["regions"][region.id],
             region=region,
-            parents=tuple(refs["regions"][p] for p in region.part_of if p in refs["regions"]),
-            children=tuple(refs["regions"][c] for c in registry.region_children.get(region.id, ())),
+            parents=parents,
+            children=children,
             bulletins=tuple(
                 Counted(bulletin_refs[b.slug], mentions[b.slug].get(region.id, 0)) for b in own
             ),
             experts=_counted(experts, refs["experts"]),
             alongside=_counted(alongside, refs["regions"]),
             feed=feed_url("regions", region.id) if own else "",
+            lead=region_lead(region, parents),
+            called=in_a_sentence(region.name),
+            other_names=other_names(region.name, region.aliases),
+            said=_by_speaker(about, refs["experts"], stated_roles),
+            map=region_map(region, _child_cities(region.id, registry)),
         )
 
     for theme in registry.themes.values():
@@ -332,6 +419,13 @@ def build_model(
             model.themes[theme.id] = view
             continue
         own = by_theme.get(theme.id, [])
+        cued = cue_pattern(theme.cues)
+        on_it = [
+            Quoted(bulletin_refs[b.slug], statement)
+            for b in own
+            for statement in statements_of[b.slug]
+            if cued.search(statement.quote)
+        ]
         model.themes[theme.id] = ThemeView(
             ref=refs["themes"][theme.id],
             theme=theme,
@@ -339,10 +433,176 @@ def build_model(
             experts=_counted(Counter(s.id for b in own for s in b.speakers), refs["experts"]),
             regions=_counted(Counter(r for b in own for r in b.regions), refs["regions"]),
             feed=feed_url("themes", theme.id) if own else "",
+            said=_by_speaker(on_it, refs["experts"], stated_roles),
         )
 
     _index_groups(model, registry, [bulletin_refs[b.slug] for b in ordered], refs)
     return model
+
+
+# --- what the pages say in words ---------------------------------------------------------
+
+
+def other_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The spellings worth showing beside the name: not the name again in other capitals or
+    spacing (``WU Zhiqiang`` beside ``Wu Zhiqiang``, ``Anthony G. O. Yeh``), each once."""
+    seen = {name_key(name)}
+    shown = []
+    for alias in aliases:
+        if name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            shown.append(alias)
+    return tuple(shown)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def citation(bulletin: Bulletin) -> str:
+    """A citation line: who compiled it, the title, the series, publisher and date."""
+    parts = []
+    if bulletin.compilers:
+        parts.append(f"{_and(list(bulletin.compilers))} (comp.)")
+    parts.append(f"“{bulletin.title}”")
+    if bulletin.series:
+        series = bulletin.series
+        if bulletin.number:
+            series += f" No. {bulletin.number}"
+        if bulletin.volume:
+            series += f", Vol. {bulletin.volume}"
+        parts.append(series)
+    parts.append(bulletin.publisher)
+    parts.append(f"{bulletin.date.day} {bulletin.date:%B %Y}")
+    return ", ".join(parts) + "."
+
+
+# Region names that end in a common noun take "the" in a sentence ("the Yangtze River
+# Delta"); names of places ("Beijing-Tianjin-Hebei", "Kansai") do not.
+_COMMON_NOUNS = frozenset(
+    "area banana basin belt coast corridor delta gulf lakes megalopolis mountains peninsula"
+    " plain plains river valley".split()
+)
+
+
+def in_a_sentence(name: str) -> str:
+    """A region's name as a sentence uses it: ``the Yangtze River Delta``, ``Kansai``."""
+    last = name.split(" (")[0].split()[-1].casefold()
+    return f"the {name}" if last in _COMMON_NOUNS and not name.startswith("the ") else name
+
+
+def region_lead(region: Region, parents: tuple[EntityRef, ...]) -> str:
+    """What the region is, in a sentence: kind, where, members, core cities and what the
+    14th Five-Year Plan says of it."""
+    article = "an" if region.kind[:1] in "aeiou" else "a"
+    country = f"the {region.country}" if region.country.startswith("United") else region.country
+    where = f" in {country}" if country else ""
+    subject = in_a_sentence(region.name)
+    parts = [f"{subject[:1].upper()}{subject[1:]} is {article} {region.kind}{where}"]
+    if region.provinces:
+        parts.append(f"spanning {_and(list(region.provinces))}")
+    if region.core_cities:
+        noun = "core city" if len(region.core_cities) == 1 else "core cities"
+        parts.append(f"with {_and(list(region.core_cities))} as its {noun}")
+    if parents:
+        parts.append(f"part of {_and([in_a_sentence(p.name) for p in parents])}")
+    sentence = ", ".join(parts) + "."
+    if region.plan in PLAN_COUNTS:
+        sentence += (
+            f" China's 14th Five-Year Plan (2021–2025) names it among the"
+            f" {PLAN_COUNTS[region.plan]} urban agglomerations to {region.plan}."
+        )
+    return sentence
+
+
+def related_reason(
+    bulletin: Bulletin, other: Bulletin, refs: dict[str, dict[str, EntityRef]]
+) -> str:
+    """Why two bulletins are related, in a few words: ``3 shared experts, Yangtze River
+    Delta``. One shared expert or theme is named, more are counted; up to two regions are
+    named."""
+    theirs = {s.id for s in other.speakers}
+    experts = [refs["experts"][s.id].name for s in bulletin.speakers if s.id in theirs]
+    regions = [refs["regions"][r].name for r in bulletin.regions if r in other.regions]
+    themes = [refs["themes"][t].name for t in bulletin.themes if t in other.themes]
+    parts = []
+    if len(experts) == 1:
+        parts.append(experts[0])
+    elif experts:
+        parts.append(f"{len(experts)} shared experts")
+    if len(regions) <= 2:
+        parts += regions
+    else:
+        parts += [*regions[:2], f"{len(regions) - 2} more regions"]
+    if len(themes) == 1:
+        parts.append(f"theme: {themes[0].lower()}")
+    elif themes:
+        parts.append(f"{len(themes)} shared themes")
+    return ", ".join(parts)
+
+
+def _statement_groups(
+    shown: tuple[tuple[BulletinRef, Statement], ...], roles: tuple[RoleHeld, ...]
+) -> tuple[StatementGroup, ...]:
+    role_in = {held.bulletin.slug: held.role for held in roles}
+    grouped: dict[str, list[Statement]] = defaultdict(list)
+    bulletins: dict[str, BulletinRef] = {}
+    for bulletin, statement in shown:
+        grouped[bulletin.slug].append(statement)
+        bulletins[bulletin.slug] = bulletin
+    return tuple(
+        StatementGroup(
+            bulletins[slug],
+            role_in.get(slug, ""),
+            tuple(found[:STATEMENTS_PER_BULLETIN]),
+            len(found),
+        )
+        for slug, found in grouped.items()
+    )
+
+
+def _by_speaker(
+    about: list[Quoted],
+    experts: dict[str, EntityRef],
+    stated_roles: dict[tuple[str, str], str],
+) -> tuple[SpeakerStatements, ...]:
+    """Statements grouped by speaker: the most prolific first, each newest first (``about``
+    comes newest first)."""
+    grouped: dict[str, list[Quoted]] = defaultdict(list)
+    for item in about:
+        grouped[item.statement.expert_id].append(item)
+    order = sorted(grouped, key=lambda e: (-len(grouped[e]), experts[e].name))
+    return tuple(
+        SpeakerStatements(
+            experts[e], stated_roles.get((e, grouped[e][0].bulletin.slug), ""), tuple(grouped[e])
+        )
+        for e in order
+    )
+
+
+def _child_cities(region_id: str, registry: Registry) -> tuple[str, ...]:
+    """The cities of the regions a region includes, which are its cities too."""
+    return tuple(
+        name
+        for child in registry.region_children.get(region_id, ())
+        for name in region_city_names(registry.regions[child])
+    )
+
+
+def _regions_map(registry: Registry, refs: dict[str, EntityRef]) -> OverviewMap:
+    """China's urban agglomerations and bay area on one map, by plan, then by name."""
+    plan_order = {plan: n for n, plan in enumerate(PLAN_ORDER)}
+    shown = sorted(
+        (
+            r
+            for r in registry.regions.values()
+            if r.country == "China" and r.kind in ("urban agglomeration", "bay area")
+        ),
+        key=lambda r: (plan_order.get(r.plan, 9), r.name.casefold()),
+    )
+    return overview_map(
+        [(r.id, r.name, refs[r.id].url, r, _child_cities(r.id, registry)) for r in shown]
+    )
 
 
 def _index_groups(
@@ -386,6 +646,7 @@ def _index_groups(
         for plan in sorted(plans, key=lambda p: (plan_order.get(p, 9), p))
     )
     model.themes_by_name = tuple(sorted(model.themes.values(), key=lambda v: v.ref.name))
+    model.regions_map = _regions_map(registry, refs["regions"])
     cited = Counter(
         {
             expert_id: len(view.bulletins)

@@ -93,6 +93,47 @@
     return counts;
   }
 
+  var CONTEXT = 90; // characters of text either side of the first word found
+
+  /* Where the query's words occur in a text: [start, end] pairs, in order. A word is found
+   * where a token of the query begins a word of the text (the last token may be a prefix). */
+  function occurrences(text, query) {
+    var tokens = tokenize(query);
+    if (!tokens.length || !text) return [];
+    var lower = text.normalize("NFKC").toLowerCase();
+    var found = [];
+    tokens.forEach(function (token) {
+      var at = lower.indexOf(token);
+      while (at >= 0) {
+        var startsWord = at === 0 || IS_CJK.test(token) || !/[\p{L}\p{N}]/u.test(lower.charAt(at - 1));
+        if (startsWord) found.push([at, at + token.length]);
+        at = lower.indexOf(token, at + token.length);
+      }
+    });
+    return found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  }
+
+  /* The words around the first occurrence, as [text, isMatch] pieces; "" when none. */
+  function keywordsInContext(text, query) {
+    var found = occurrences(text, query);
+    if (!found.length) return [];
+    var start = Math.max(0, found[0][0] - CONTEXT);
+    var end = Math.min(text.length, found[0][1] + CONTEXT * 2);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    if (end < text.length) end = text.lastIndexOf(" ", end) > found[0][1] ? text.lastIndexOf(" ", end) : end;
+    var pieces = start > 0 ? [["… ", false]] : [];
+    var position = start;
+    found.forEach(function (range) {
+      if (range[0] < position || range[1] > end) return;
+      if (range[0] > position) pieces.push([text.slice(position, range[0]), false]);
+      pieces.push([text.slice(range[0], range[1]), true]);
+      position = range[1];
+    });
+    if (position < end) pieces.push([text.slice(position, end), false]);
+    if (end < text.length) pieces.push([" …", false]);
+    return pieces;
+  }
+
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
@@ -120,12 +161,30 @@
       hits.forEach(function (hit) {
         var item = element("li", { "class": "card" });
         item.appendChild(element("a", { "class": "card-title", href: base + hit.doc.url }, hit.doc.title));
-        item.appendChild(element("p", { "class": "card-meta" }, hit.doc.date));
-        item.appendChild(element("p", { "class": "card-summary" }, hit.doc.summary));
+        item.appendChild(element("p", { "class": "card-meta" }, hit.doc.shown_date || hit.doc.date));
+        var pieces = keywordsInContext(hit.doc.text, input.value);
+        var excerpt = element("p", { "class": "card-summary search-excerpt" });
+        if (!pieces.length) excerpt.textContent = hit.doc.summary;
+        pieces.forEach(function (piece) {
+          excerpt.appendChild(piece[1] ? element("mark", {}, piece[0]) : document.createTextNode(piece[0]));
+        });
+        item.appendChild(excerpt);
         list.appendChild(item);
       });
       results.appendChild(list);
       renderFilters(facets(hits));
+      remember();
+    }
+
+    /* The query in the address (?q=...), so that a search can be bookmarked and reloaded;
+     * and in the header's box. */
+    function remember() {
+      var header = document.getElementById("site-search");
+      if (header) header.value = input.value;
+      if (!window.history || !window.history.replaceState) return;
+      var url = new URL(window.location.href);
+      if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+      try { window.history.replaceState(null, "", url.href); } catch (error) { /* file:// in some browsers */ }
     }
 
     function renderFilters(counts) {
@@ -154,13 +213,19 @@
       });
     }
 
+    // on a phone the filters start folded, so that the results come first
+    var box = document.getElementById("search-filters-box");
+    if (box && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) box.open = false;
+
     form.addEventListener("submit", function (event) { event.preventDefault(); render(); });
     input.addEventListener("input", render);
     input.value = new URLSearchParams(window.location.search).get("q") || "";
     render();
   }
 
-  window.BriefsiteSearch = { tokenize: tokenize, search: search, facets: facets };
+  window.BriefsiteSearch = {
+    tokenize: tokenize, search: search, facets: facets, keywordsInContext: keywordsInContext
+  };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
