@@ -30,6 +30,7 @@ class Block:
     line: int
     text: str
     kind: str = "paragraph"  # paragraph | heading | subheading | footnote
+    alone: bool = False  # a short line that ended without running on: never joined
 
 
 def blocks_from_lines(lines: list[Line]) -> list[Block]:
@@ -41,9 +42,10 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: list[Line] = []
 
-    def flush() -> None:
+    def flush(alone: bool = False) -> None:
         if current:
-            blocks.append(Block(current[0].number, " ".join(line.text for line in current)))
+            text = " ".join(line.text for line in current)
+            blocks.append(Block(current[0].number, text, alone=alone))
             current.clear()
 
     for line in lines:
@@ -56,7 +58,8 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
             and re.match(r"[\"“‘(\[]?[A-Z0-9]", line.text)
         )
         if starts_new or _ROMAN_HEADING.match(line.text) or _FOOTNOTE_DEFINITION.match(line.text):
-            flush()
+            # a short line followed straight by the next is a line of its own (a programme)
+            flush(alone=bool(current) and _stands_alone(current[-1].text))
         current.append(line)
     flush()
     return blocks
@@ -98,7 +101,7 @@ def classify(blocks: list[Block]) -> list[Block]:
             kind = "subheading"
         else:
             kind = "paragraph"
-        classified.append(Block(block.line, block.text, kind))
+        classified.append(Block(block.line, block.text, kind, block.alone))
     return classified
 
 
@@ -112,6 +115,7 @@ def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
             and previous.kind == "paragraph"
             and block.kind in ("paragraph", "subheading")
             and not previous.text.rstrip("*").endswith(_TERMINAL)
+            and not previous.alone
         ):
             joined[-1] = Block(previous.line, f"{previous.text} {block.text}", "paragraph")
         else:

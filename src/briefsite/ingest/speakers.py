@@ -65,6 +65,13 @@ ROLE_WORDS = TITLES | frozenset(
     """fellow honorary member officer deputy vice executive chief senior emeritus associate
     assistant head founder partner adviser advisor counsellor""".split()
 )
+# The last word of a place's or an institution's name, never of a person's.
+INSTITUTION_HEADS = frozenset(
+    """district county province city prefecture municipality region zone area property
+    properties group company bank university institute college committee commission
+    council office bureau ministry department center centre association foundation forum
+    hall square street road park airport port station""".split()
+)
 _RECALLED = re.compile(r"(?i)\b(?:ago|last|previous|earlier|(?:19|20)\d\d)\b")
 # Nouns that introduce a list of people who take part.
 CUE_NOUNS_EXTRA = frozenset({"event", "forum", "session"})
@@ -459,6 +466,8 @@ def _person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Spa
         """A name the model alone proposes must read as one: proper nouns, no titles."""
         if person.start in known or chinese_name(person.text):
             return True
+        if person[-1].lower_ in INSTITUTION_HEADS:
+            return False  # "Wujiang District", "Grosvenor Property": a place, a firm
         return all(t.tag_ == "NNP" and t.lower_.rstrip(".") not in ROLE_WORDS for t in person)
 
     for match in registry.expert_matcher.finditer(doc.text):
@@ -800,7 +809,7 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     if role and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in nlp(role)):
         return None  # "Wang Fang, a planner, opened the session": prose, not a card
     if not known and not chinese_name(head):
-        if not is_name_shaped(head):
+        if not is_name_shaped(head) or words[-1].lower() in INSTITUTION_HEADS:
             return None
         doc = nlp(text)
         at = text.find(head)
