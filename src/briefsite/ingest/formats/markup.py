@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from .layout import raw_text
+
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCKS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dt dd figcaption caption div section "
@@ -37,8 +39,7 @@ def html_to_text(markup: str) -> str:
     paragraphs: list[list[_Run]] = []
     footnotes: list[str] = []
     _walk(root, paragraphs, footnotes, bold=False)
-    texts = [t for t in (_render(runs) for runs in paragraphs) if t]
-    return "\n\n".join([*texts, *footnotes]) + "\n" if texts or footnotes else ""
+    return raw_text([*(_render(runs) for runs in paragraphs), *footnotes])
 
 
 def _walk(element, paragraphs: list[list[_Run]], footnotes: list[str], bold: bool) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ...errors import SourceError
+from .layout import raw_text
 from .markup import superscript
 
 log = logging.getLogger(__name__)
@@ -131,16 +131,22 @@ def read(data: bytes, label: str) -> str:
         raise SourceError(
             label, "the PDF cannot be read (damaged or incomplete)", _HINT_DAMAGED
         ) from None
-    if not any(rows for rows, _ in pages):
+    if not any(lines for lines, _ in pages):
         raise SourceError(
             label,
             "the PDF has no text layer (a scanned image?): ingest does not do OCR",
             "ask for a PDF with text, or run OCR first (e.g. 'ocrmypdf IN.pdf OUT.pdf')",
         )
     furniture = _running_rows(pages)
+    body_size = _body_size(pages)
     columns: list[_Column] = []
-    for rows, height in pages:
-        kept = [row for row in rows if not _is_furniture(row, height, furniture)]
+    for number, (lines, height) in enumerate(pages):
+        first_page = number == 0
+        kept = [
+            line
+            for line in lines
+            if not _is_furniture(_joined(line), height, furniture, body_size, first_page)
+        ]
         columns += _columns(kept)
     return _paragraphs(columns)
 
@@ -162,11 +168,13 @@ def _is_encrypted(error: BaseException) -> bool:
 # --- rows and page furniture -------------------------------------------------------------
 
 
-def _page_rows(page) -> tuple[list[_Row], float]:
-    """The rows of words on a page, top to bottom, and the page's height."""
+def _page_rows(page) -> tuple[list[list[_Row]], float]:
+    """The page's lines, top to bottom, each as the pieces a wide gap separates (two
+    columns side by side), and the page's height. A small raised number is a footnote
+    marker of the piece it touches."""
     words = [
         _Word(
-            (w["text"]).translate(_LIGATURES),
+            str(w["text"]).translate(_LIGATURES),
             float(w["x0"]),
             float(w["x1"]),
             float(w["top"]),
@@ -174,30 +182,54 @@ def _page_rows(page) -> tuple[list[_Row], float]:
             float(w.get("size") or 0) or 1.0,
             bool(_BOLD_FONT.search(str(w.get("fontname", "")))),
         )
-        for w in page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
+        for w in page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=2.5)
         if str(w["text"]).strip()
     ]
-    rows: list[_Row] = []
+    baselines: list[list[_Word]] = []
     for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        middle = (word.top + word.bottom) / 2
-        row = next(
-            (r for r in reversed(rows[-4:]) if r.words[0].top - 1 <= middle <= r.bottom + 1),
-            None,
-        )
-        if row is None:
-            rows.append(_Row([word]))
+        if baselines and abs(baselines[-1][-1].bottom - word.bottom) <= 1.0:
+            baselines[-1].append(word)
         else:
-            row.words.append(word)
-    for row in rows:
-        row.words.sort(key=lambda w: w.x0)
-        size = row.size
-        for word in row.words:
-            word.raised = (
-                word.size < 0.8 * size
-                and word.bottom < max(w.bottom for w in row.words) - 0.15 * size
-            )
-    rows.sort(key=lambda r: r.top)
-    return rows, float(page.height)
+            baselines.append([word])
+    pieces = [
+        piece for line in baselines for piece in _segments(_Row(sorted(line, key=lambda w: w.x0)))
+    ]
+    markers = [p for p in pieces if _is_marker(p, pieces)]
+    for marker in markers:
+        target = _marked(marker, pieces)
+        if target is not None:
+            for word in marker.words:
+                word.raised = True
+            target.words = sorted(target.words + marker.words, key=lambda w: w.x0)
+            pieces.remove(marker)
+    lines: list[list[_Row]] = []
+    for piece in sorted(pieces, key=lambda p: (p.bottom, p.x0)):
+        if lines and abs(lines[-1][-1].bottom - piece.bottom) <= 1.0:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    return lines, float(page.height)
+
+
+def _is_marker(piece: _Row, pieces: list[_Row]) -> bool:
+    return all(w.text.isdigit() and len(w.text) <= 3 for w in piece.words) and (
+        _marked(piece, pieces) is not None
+    )
+
+
+def _marked(marker: _Row, pieces: list[_Row]) -> _Row | None:
+    """The piece of text a small raised number touches: right after its last word (a
+    marker in the text) or right before its first (the marker that starts a note)."""
+    middle = (marker.words[0].top + marker.words[0].bottom) / 2
+    for piece in pieces:
+        if piece is marker or piece.size * 0.85 <= marker.words[0].size:
+            continue
+        if not piece.top - 1 <= middle <= piece.bottom - 0.15 * piece.size:
+            continue
+        after_word = any(-1.5 <= marker.x0 - word.x1 <= 1.5 for word in piece.words)
+        if after_word or -0.5 <= piece.x0 - marker.x1 <= 0.6 * piece.size:
+            return piece
+    return None
 
 
 def _shape(row: _Row) -> str:
@@ -208,18 +240,42 @@ def _in_band(row: _Row, height: float) -> bool:
     return row.bottom < height * _BAND or row.top > height * (1 - _BAND)
 
 
-def _running_rows(pages: list[tuple[list[_Row], float]]) -> set[str]:
-    """Rows in the header or footer band that repeat on other pages (digits aside)."""
+def _joined(line: list[_Row]) -> _Row:
+    return _Row([word for piece in line for word in piece.words])
+
+
+def _running_rows(pages: list[tuple[list[list[_Row]], float]]) -> set[str]:
+    """Lines in the header or footer band that repeat on other pages (digits aside)."""
     seen: Counter[str] = Counter()
-    for rows, height in pages:
-        seen.update({_shape(row) for row in rows if _in_band(row, height)})
+    for lines, height in pages:
+        seen.update({_shape(_joined(line)) for line in lines if _in_band(_joined(line), height)})
     return {shape for shape, count in seen.items() if count >= 2}
 
 
-def _is_furniture(row: _Row, height: float, running: set[str]) -> bool:
+def _body_size(pages: list[tuple[list[list[_Row]], float]]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for lines, _ in pages:
+        for line in lines:
+            for piece in line:
+                for word in piece.words:
+                    sizes[round(word.size, 1)] += len(word.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _is_furniture(
+    row: _Row, height: float, running: set[str], body_size: float, first_page: bool
+) -> bool:
+    """A running header or footer: at the top or bottom of the page, and repeated on other
+    pages, or a page number, or set much smaller than the text (on a one-page PDF)."""
     if not _in_band(row, height):
         return False
-    return _shape(row) in running or bool(_PAGE_NUMBER.fullmatch(row.text))
+    at_bottom = row.top > height * (1 - _BAND)
+    return (
+        _shape(row) in running
+        or (bool(_PAGE_NUMBER.fullmatch(row.text)) and (at_bottom or not first_page))
+        or row.size < 0.8 * body_size
+    )
 
 
 # --- columns -----------------------------------------------------------------------------
@@ -237,42 +293,60 @@ def _segments(row: _Row) -> list[_Row]:
     return parts
 
 
-def _columns(rows: list[_Row]) -> list[_Column]:
-    """The page's rows in reading order: full-width rows as they come, and a run of rows
+def _columns(lines: list[list[_Row]]) -> list[_Column]:
+    """The page's lines in reading order: full-width lines as they come, and a run of lines
     set in two columns as its left column, then its right column."""
-    if not rows:
+    if not lines:
         return []
-    left = min(r.x0 for r in rows)
-    right = max(r.x1 for r in rows)
-    splits = []
-    for row in rows:
-        parts = _segments(row)
-        if len(parts) == 2:
-            splits.append((parts[0].x1 + parts[1].x0) / 2)
-    gutter = statistics.median(splits) if len(splits) >= 3 else None
-    if gutter is None or not left + (right - left) * 0.25 < gutter < left + (right - left) * 0.75:
-        return [_Column(rows, left, right)]
-
+    pieces = [piece for line in lines for piece in line]
+    left = min(p.x0 for p in pieces)
+    right = max(p.x1 for p in pieces)
+    gutter = _gutter(pieces, left, right)
+    if gutter is None:
+        return [_Column([_joined(line) for line in lines], left, right)]
     columns: list[_Column] = []
     band: tuple[list[_Row], list[_Row]] | None = None
-    for row in rows:
-        parts = _segments(row)
-        sides = [p for p in parts if p.x1 <= gutter or p.x0 >= gutter]
-        if len(sides) != len(parts):  # a row across the gutter: full width
+    for line in lines:
+        if any(p.x0 < gutter < p.x1 for p in line):  # across the gutter: full width
             if band:
-                columns += _band_columns(band, left, right, gutter)
+                columns += _band_columns(band, left, right)
                 band = None
-            columns.append(_Column([row], left, right))
+            columns.append(_Column([_joined(line)], left, right))
             continue
         band = band or ([], [])
-        for part in parts:
-            band[0 if part.x1 <= gutter else 1].append(part)
+        for piece in line:
+            band[0 if piece.x1 <= gutter else 1].append(piece)
     if band:
-        columns += _band_columns(band, left, right, gutter)
+        columns += _band_columns(band, left, right)
     return _merge_full_width(columns)
 
 
-def _band_columns(band, left: float, right: float, gutter: float) -> list[_Column]:
+def _gutter(pieces: list[_Row], left: float, right: float) -> float | None:
+    """The x of a gap between two columns: in the middle half of the text, crossed by few
+    pieces of text, with many on either side."""
+    width = right - left
+    xs = [left + width * step / 200 for step in range(50, 151)]
+    crossings = [sum(1 for p in pieces if p.x0 < x < p.x1) for x in xs]
+    fewest = min(crossings)
+    runs: list[list[float]] = []  # runs of neighbouring x that as few pieces cross
+    for x, crossing in zip(xs, crossings, strict=True):
+        if crossing != fewest:
+            runs.append([])
+        elif runs and runs[-1]:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    widest = max(runs, key=len)
+    x = (widest[0] + widest[-1]) / 2
+    crossing = fewest
+    lefts = sum(1 for p in pieces if p.x1 <= x)
+    rights = sum(1 for p in pieces if p.x0 >= x)
+    if min(lefts, rights) >= 5 and crossing <= 0.1 * len(pieces):
+        return x
+    return None
+
+
+def _band_columns(band, left: float, right: float) -> list[_Column]:
     left_rows, right_rows = band
     out = []
     if left_rows:
@@ -303,7 +377,9 @@ def _usual_gap(columns: list[_Column]) -> float:
         for a, b in zip(column.rows, column.rows[1:], strict=False)
         if b.top > a.bottom - 0.5
     ]
-    return Counter(gaps).most_common(1)[0][0] if gaps else 0.0
+    # the gap between lines of a paragraph is the small one that recurs: paragraph gaps
+    # are wider, and in a short bulletin of short paragraphs they may be as many
+    return sorted(gaps)[len(gaps) // 5] if gaps else 0.0
 
 
 def _paragraphs(columns: list[_Column]) -> str:
@@ -317,11 +393,17 @@ def _paragraphs(columns: list[_Column]) -> str:
             separator = ""
             if previous is not None and previous_column is not None:
                 separator = _separator(previous, previous_column, row, column, index, usual)
-            for position, word in enumerate(row.words):
-                words.append((separator if position == 0 else " ", word))
+            before = None
+            for word in row.words:
+                if before is None:
+                    words.append((separator, word))
+                else:  # pdfplumber splits a word where its font changes: "guests" "¹" ","
+                    close = word.x0 - before.x1 < 0.2 * row.size
+                    words.append(("" if close else " ", word))
+                before = word
             previous, previous_column = row, column
-    text = _render(words)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip() + "\n"
+    text = "\n".join(line.rstrip() for line in _render(words).split("\n"))
+    return raw_text(text.split("\n\n"))
 
 
 def _separator(
@@ -334,10 +416,8 @@ def _separator(
     first_word = row.words[0]
     room = previous_column.right - previous.x1
     wrapped = room < (first_word.x1 - first_word.x0) + 0.6 * size
-    if index == 0 and not wrapped:
-        return "\n\n"  # a new column or page, after a line that ended early
-    if indented:
-        return "\n  "
+    if (index == 0 and not wrapped) or indented:
+        return "\n\n"  # a new column or page after a line that ended early, or an indent
     if not wrapped:
         return "\n"
     return "" if previous.words[-1].text.endswith("-") else " "
