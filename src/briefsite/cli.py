@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from .content.check import check_project
-from .content.model import Expert, Region
+from .content.model import Expert, Region, SourceRef
 from .content.paths import ProjectPaths
 from .content.registry_reader import read_registry
 from .errors import BriefsiteError, ContentError, Diagnostic, Severity, SourceError
@@ -28,6 +28,7 @@ def _print_diagnostics(diagnostics: list[Diagnostic], github: bool = False) -> N
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest_file
+    from .ingest.source import extract_source
 
     paths = ProjectPaths(Path(args.root))
     source = Path(args.source)
@@ -55,7 +56,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not kept.exists():
             paths.sources.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, kept)
-            print(f"kept the raw text as {paths.display(kept)}")
+            print(f"kept the file as received as {paths.display(kept)}")
+        text_file = SourceRef(source.name).text_file
+        if text_file:  # a PDF, Word document or web page: the site offers its text too
+            extracted = extract_source(source).text
+            (paths.sources / text_file).write_text(extracted, encoding="utf-8")
+            print(f"kept the text extracted from it as {paths.display(paths.sources / text_file)}")
         paths.bulletins.mkdir(parents=True, exist_ok=True)
         target.write_text(result.markdown, encoding="utf-8")
         print(f"wrote {paths.display(target)}")

@@ -292,7 +292,15 @@ def _source_field(meta: dict, paths: ProjectPaths, out: Collector) -> SourceRef 
             f"source file '{name}' does not exist in sources/",
             "add the raw text to sources/ in the same pull request",
         )
-    return SourceRef(file=name, url=url if isinstance(url, str) else "")
+    source = SourceRef(file=name, url=url if isinstance(url, str) else "")
+    raw_only = source.text_file and not (paths.sources / source.text_file).is_file()
+    if raw_only and (paths.sources / name).is_file():
+        out.field(
+            ("source", "file"),
+            f"the text extracted from '{name}' is missing: sources/{source.text_file}",
+            f"ingest the file again (invoke ingest sources/{name} --force) to write it",
+        )
+    return source
 
 
 def _entity_choices(entities: dict[str, Any]) -> dict[str, str]:

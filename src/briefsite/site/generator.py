@@ -133,12 +133,13 @@ class BriefsiteGenerator(Generator):
         self.write_site_files(folder)
 
     def copy_source(self, view: BulletinView, folder: Path) -> None:
-        """The raw text as received, linked from the bulletin page."""
+        """The raw file as received, and the text extracted from it (for a PDF, a Word
+        document or a web page), both linked from the bulletin page."""
         state: BuildState = self.settings["BRIEFSITE"]
-        raw = state.paths.sources / view.bulletin.source.file
-        target = folder / "sources" / raw.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(raw, target)
+        source = view.bulletin.source
+        (folder / "sources").mkdir(parents=True, exist_ok=True)
+        for name in filter(None, (source.file, source.text_file)):
+            shutil.copyfile(state.paths.sources / name, folder / "sources" / name)
 
     def write_site_files(self, folder: Path) -> None:
         """The files that describe the whole site: sitemap, robots.txt, offline search data."""

@@ -219,7 +219,8 @@ def _update_site(
         for job in jobs:
             ours.write_job(writer, job)
         for slug, view in model.bulletins.items():
-            if slug in edited or view.bulletin.source.file in raw_texts:
+            source = view.bulletin.source
+            if slug in edited or {source.file, source.text_file} & raw_texts:
                 ours.copy_source(view, staging)
         ours.write_site_files(staging)
         written += _move_into(staging, output)
@@ -282,6 +283,9 @@ def _files(bulletins, jobs: list[Job]) -> set[str]:
     """Every file written for these bulletins and jobs, relative to the output folder."""
     files = {save_as(view.ref.url) for view in bulletins}
     files |= {f"sources/{view.bulletin.source.file}" for view in bulletins}
+    files |= {
+        f"sources/{v.bulletin.source.text_file}" for v in bulletins if v.bulletin.source.text_file
+    }
     files |= {save_as(job.url) if isinstance(job, PageJob) else job.path for job in jobs}
     return files
 

@@ -7,8 +7,6 @@ import io
 import logging
 import zipfile
 
-import mammoth
-
 from ...errors import SourceError
 from .markup import html_to_text
 
@@ -45,6 +43,8 @@ def read(data: bytes, label: str) -> str:
             "ingest reads Word documents saved as .docx; an .odt or .pages file must be "
             "saved as .docx first",
         )
+    import mammoth  # imported when needed, like the other readers' libraries
+
     try:
         result = mammoth.convert_to_html(io.BytesIO(data))
     except Exception as error:  # any failure of the converter is a bad file

@@ -6,14 +6,13 @@ from __future__ import annotations
 import logging
 import re
 
-import trafilatura
-
 from ...errors import SourceError
 from .markup import html_to_text, page_title
 
 log = logging.getLogger(__name__)
 
 _MARKUP = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_MIN_WORDS = 30
 # trafilatura and lxml log at WARNING about pages they cannot parse; we say it ourselves
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -25,6 +24,8 @@ def detect(data: bytes) -> bool:
 
 
 def read(data: bytes, label: str) -> str:
+    import trafilatura  # imported when needed: it takes a second
+
     markup = _decode(data)
     try:
         main = trafilatura.extract(
@@ -41,7 +42,7 @@ def read(data: bytes, label: str) -> str:
         log.debug("trafilatura failed on %s: %r", label, error)
         main, metadata = None, None
     text = html_to_text(main or "")
-    if not text.strip():
+    if len(text.split()) < _MIN_WORDS:  # a menu, a footer, a cookie notice: not a bulletin
         title = page_title(markup)
         raise SourceError(
             label,

@@ -7,9 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import lxml.html
-from lxml import etree
-
 from .layout import raw_text
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -33,6 +30,8 @@ def superscript(digits: str) -> str:
 
 def html_to_text(markup: str) -> str:
     """The paragraphs of ``markup`` as raw-bulletin text."""
+    import lxml.html
+
     if not markup.strip():
         return ""
     root = lxml.html.document_fromstring(markup)
@@ -116,6 +115,9 @@ def _render(runs: list[_Run]) -> str:
 
 def page_title(markup: str) -> str:
     """The ``<title>`` of a page, for messages."""
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):

@@ -22,9 +22,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
 from ...errors import SourceError
 from .layout import raw_text
 from .markup import superscript
@@ -108,6 +105,8 @@ class _Column:
 
 
 def read(data: bytes, label: str) -> str:
+    import pdfplumber  # imported when needed: it takes a while
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             if len(document.pages) > MAX_PAGES:
@@ -152,6 +151,8 @@ def read(data: bytes, label: str) -> str:
 
 
 def _is_encrypted(error: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     while error is not None:
         if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError):
             return True
