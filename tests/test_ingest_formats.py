@@ -72,7 +72,9 @@ def test_a_pdf_is_kept_as_received_with_its_text_beside_it_and_both_are_linked(t
     pdf = paths.sources / "gao-feng-interview.pdf"
     pdf.write_bytes(documents.to_pdf(raw))
     received = pdf.read_bytes()
-    code = main(["--root", str(paths.root), "ingest", str(pdf), "--date", "2024-03-12"])
+    code = main(
+        ["--root", str(paths.root), "ingest", str(pdf), "--date", "2024-03-12", "--update-registry"]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "kept the text extracted from it as sources/gao-feng-interview.pdf.txt" in out
