@@ -156,11 +156,12 @@ def export(c):
 
 @task(
     help={
-        "source": "the raw bulletin (.txt)",
+        "source": "the bulletin as received: .txt, .md, .html (a saved page), .docx or .pdf",
         "stdout": "print the Markdown instead of writing content/bulletins/",
         "date": "date of publication (YYYY-MM-DD) when the text lacks a full date",
         "speaker": "NAME=ID: which expert a name shared by namesakes means (repeatable)",
-        "update_registry": "add unknown experts to content/registry/experts.yaml",
+        "update_registry": "add unknown experts to content/registry/experts.yaml (regions are "
+        "only proposed, for the editor to complete)",
         "force": "replace an existing, different bulletin file",
     },
     iterable=["speaker"],

@@ -72,24 +72,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     out = sys.stderr if args.stdout else sys.stdout
     for warning in result.warnings:
         print(f"warning: {warning}", file=out)
-    proposals = {"experts": result.new_experts, "regions": result.new_regions}
-    if args.update_registry:
+    if args.update_registry and result.new_experts:
         from .content.registry_edit import add_entries
 
-        for kind, entities in proposals.items():
-            added = add_entries(paths, kind, entities)
-            if added:
-                print(f"added to content/registry/{kind}.yaml: {', '.join(added)}", file=out)
-    else:
-        for kind, entities in proposals.items():
-            if entities:
-                print(
-                    f"\nnot in the registry yet (add to content/registry/{kind}.yaml, or "
-                    "rerun with --update-registry):",
-                    file=out,
-                )
-                for entity in entities:
-                    print(_proposal_yaml(entity), file=out)
+        added = add_entries(paths, "experts", result.new_experts)
+        if added:
+            print(f"added to content/registry/experts.yaml: {', '.join(added)}", file=out)
+    elif result.new_experts:
+        print(
+            "\nnot in the registry yet (add to content/registry/experts.yaml, or rerun with "
+            "--update-registry):",
+            file=out,
+        )
+        for expert in result.new_experts:
+            print(_proposal_yaml(expert), file=out)
+    if result.new_regions:  # never written by ingest: a region's country is not in the text
+        print(
+            "\npossible regions not in the registry (ingest does not add regions: if one is "
+            "a real region, add it to content/registry/regions.yaml with its country, then "
+            "add its id to the bulletin's 'regions:'):",
+            file=out,
+        )
+        for region in result.new_regions:
+            print(_proposal_yaml(region), file=out)
     return 0
 
 
@@ -121,8 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not github:
         status = "failed" if failed else "ok"
         print(
-            f"check {status}: {len(report.bulletins)} bulletin(s), {errors} error(s), "
-            f"{warnings} warning(s)"
+            f"check {status}: {report.files} bulletin(s), {errors} error(s), {warnings} warning(s)"
         )
     return 1 if failed else 0
 
@@ -228,7 +232,7 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--update-registry",
         action="store_true",
-        help="add unknown experts to content/registry/experts.yaml",
+        help="add unknown experts to content/registry/experts.yaml (regions are only proposed)",
     )
     ingest.add_argument("--force", action="store_true", help="replace a different existing file")
     ingest.set_defaults(run=cmd_ingest)

@@ -367,7 +367,15 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
                 "keep one entry per person",
             )
         else:
-            speakers.append(Speaker(expert_id, " ".join(role.split())))
+            role = " ".join(role.split())
+            if not role:  # the page would say "No role stated yet"
+                out.field(
+                    where,
+                    f"speaker '{expert_id}' has no role",
+                    'add the role this bulletin gives them: role: "..."',
+                    warning=True,
+                )
+            speakers.append(Speaker(expert_id, role))
         seen.add(expert_id)
     return speakers
 
