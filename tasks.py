@@ -89,15 +89,10 @@ def regenerate(c):
 
 @task
 def serve(c):
-    """Serve output/ at http://localhost:8000/ (Ctrl-C to stop)."""
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+    """Serve output/ at http://localhost:8000/ (Ctrl-C to stop); a missing page gets 404.html."""
+    from briefsite.site.server import make_server
 
-    class AddressReuseTCPServer(RootedHTTPServer):
-        allow_reuse_address = True
-
-    server = AddressReuseTCPServer(
-        str(CONFIG["deploy_path"]), (CONFIG["host"], CONFIG["port"]), ComplexHTTPRequestHandler
-    )
+    server = make_server(CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
     sys.stderr.write("Serving at http://{host}:{port}/ ...\n".format(**CONFIG))
     server.serve_forever()
 

@@ -1,4 +1,5 @@
-"""The command line: ``briefsite ingest|check|build``. The only module that prints.
+"""The command line: ``briefsite ingest|check|build|live|export|links``. The only module
+that prints.
 
 ``tasks.py`` (invoke) calls these same functions; this entry point is for editors without
 invoke (``python -m briefsite ...``). Bad input ends in ``Error: ...`` and exit 1, never a
@@ -213,13 +214,31 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
 
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="briefsite", description=__doc__.splitlines()[0])
-    main.add_argument("--root", default=".", help="the project folder (default: here)")
-    commands = main.add_subparsers(dest="command", required=True)
+DESCRIPTION = (
+    "briefsite: the policy-bulletin website. Ingest a bulletin as received, check the "
+    "content, build the site, serve it while you edit, export an offline copy, and check "
+    "its links."
+)
 
-    ingest = commands.add_parser("ingest", help="normalise a raw bulletin into content/bulletins/")
-    ingest.add_argument("source", help="the raw bulletin, a .txt file")
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="briefsite",
+        description=DESCRIPTION,
+        epilog="'briefsite COMMAND --help' explains one command. The same commands run as "
+        "invoke tasks: 'python3 -m invoke --list'.",
+    )
+    main.add_argument("--root", default=".", help="the project folder (default: here)")
+    commands = main.add_subparsers(
+        dest="command", required=True, title="commands", metavar="COMMAND"
+    )
+
+    ingest = commands.add_parser(
+        "ingest", help="turn a bulletin as received into content/bulletins/NAME.md"
+    )
+    ingest.add_argument(
+        "source", help="the bulletin as received: .txt, .md, .html (a saved page), .docx or .pdf"
+    )
     ingest.add_argument("--stdout", action="store_true", help="print the Markdown, write nothing")
     ingest.add_argument("--date", type=_date, help="date of publication, when the text lacks it")
     ingest.add_argument(

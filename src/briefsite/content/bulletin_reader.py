@@ -351,6 +351,7 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
                 key=True,
             )
         expert_id, role = item["id"].strip(), item.get("role") or ""
+        role_given = bool(role)
         if not isinstance(role, str):
             out.field(
                 (*where, "role"),
@@ -368,7 +369,7 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
             )
         else:
             role = " ".join(role.split())
-            if not role:  # the page would say "No role stated yet"
+            if not role and not role_given:  # the page would say "No role stated yet"
                 out.field(
                     where,
                     f"speaker '{expert_id}' has no role",
