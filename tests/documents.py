@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import io
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,65 @@ def to_docx(raw: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def to_docx_with_footnotes(raw: str) -> bytes:
+    """A Word document whose footnotes are Word's own (``word/footnotes.xml``): the marker
+    in the text is a footnote reference, and the note's paragraph moves into the part."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    paragraphs_ = paragraphs(raw)
+    notes = {
+        runs[0].text: "".join(r.text for r in runs[1:]).strip()
+        for runs in paragraphs_
+        if runs and runs[0].superscript and len(runs) > 1
+    }
+    document = docx.Document()
+    for runs in paragraphs_:
+        if runs and runs[0].superscript and runs[0].text in notes:
+            continue  # the note itself: it goes into footnotes.xml
+        paragraph = document.add_paragraph()
+        for run in runs:
+            if run.superscript and run.text in notes:
+                paragraph._p.append(
+                    parse_xml(
+                        f'<w:r {_W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                        f'<w:footnoteReference w:id="{run.text}"/></w:r>'
+                    )
+                )
+                continue
+            written = paragraph.add_run(run.text)
+            written.bold = run.bold or None
+            written.font.superscript = run.superscript or None
+    body = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+        f'</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {html.escape(text)}'
+        f"</w:t></w:r></w:p></w:footnote>"
+        for number, text in notes.items()
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_W}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:footnote>{body}</w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        xml.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 # --- PDF ---------------------------------------------------------------------------------
@@ -168,3 +228,37 @@ All rights reserved.</p><p><a href="/privacy/">Privacy</a> · <a href="/terms/">
 </body></html>
 """
     return page.encode("utf-8")
+
+
+# --- a PDF printed by Chromium -------------------------------------------------------------
+
+
+def to_printed_pdf(raw: str, title: str, chromium: str, folder: Path, columns: int = 2) -> bytes:
+    """The bulletin as a browser prints it: set in serif type in ``columns`` columns, with
+    Chromium's own header (date, title) and footer (address, page numbers)."""
+    page = to_html(raw, title).decode("utf-8")
+    body = page.split('<div class="entry-content">', 1)[1].split("</div>", 1)[0]
+    printable = folder / "printable.html"
+    printable.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        "<style>body{font-family:'Liberation Serif',serif;font-size:11pt}"
+        f".text{{column-count:{columns};column-gap:1cm}}p{{margin:0 0 .6em}}</style></head>"
+        f"<body><div class='text'>{body}</div></body></html>",
+        encoding="utf-8",
+    )
+    target = folder / "printed.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            f"--print-to-pdf={target}",
+            printable.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return target.read_bytes()

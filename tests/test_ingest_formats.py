@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ EDITOR_DATES = {"001_3bcdff61747226ea": "2024-07-31", "interview-excerpt": "2024
 RAW = sorted([*(ROOT / "sources").glob("*.txt"), *(FIXTURES / "raw").glob("*.txt")])
 WRITERS = {  # raw text, the page's title -> the document's bytes
     "docx": lambda raw, title: documents.to_docx(raw),
+    "word-footnotes.docx": lambda raw, title: documents.to_docx_with_footnotes(raw),
     "pdf": lambda raw, title: documents.to_pdf(raw),
     "two-column.pdf": lambda raw, title: documents.to_pdf(raw, columns=2),
     "html": documents.to_html,
@@ -55,6 +57,21 @@ def test_every_format_gives_the_front_matter_of_the_text(tmp_path, capsys, raw, 
     found = front_matter(capsys, document, raw.stem)
     assert {f: found.get(f) for f in COMPARED} == {f: expected.get(f) for f in COMPARED}
     assert found["source"] == {"file": document.name}
+
+
+@pytest.mark.parametrize("raw", RAW[:4], ids=lambda p: p.stem)
+def test_a_pdf_printed_by_chromium_gives_the_front_matter_of_the_text(tmp_path, capsys, raw):
+    chromium = shutil.which("chromium")
+    if not chromium:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is not installed")
+        pytest.skip("needs chromium (apt-get install chromium)")
+    expected = front_matter(capsys, raw, raw.stem)
+    document = tmp_path / f"{raw.stem}.pdf"
+    text = raw.read_text(encoding="utf-8")
+    document.write_bytes(documents.to_printed_pdf(text, expected["title"], chromium, tmp_path))
+    found = front_matter(capsys, document, raw.stem)
+    assert {f: found.get(f) for f in COMPARED} == {f: expected.get(f) for f in COMPARED}
 
 
 # --- what is written, and where ----------------------------------------------------------

@@ -29,32 +29,51 @@ def superscript(digits: str) -> str:
 
 
 def html_to_text(markup: str) -> str:
-    """The paragraphs of ``markup`` as raw-bulletin text."""
+    """The paragraphs of ``markup`` as raw-bulletin text. Word's footnotes (mammoth lists
+    them at the end) are written after the paragraph that refers to them, as the plain-text
+    sources have them; a note no paragraph refers to stays at the end."""
     import lxml.html
 
     if not markup.strip():
         return ""
     root = lxml.html.document_fromstring(markup)
+    notes = _footnotes(root)
     paragraphs: list[list[_Run]] = []
-    footnotes: list[str] = []
-    _walk(root, paragraphs, footnotes, bold=False)
-    return raw_text([*(_render(runs) for runs in paragraphs), *footnotes])
+    referenced: list[str] = []
+    _walk(root, paragraphs, referenced, notes, bold=False)
+    texts = [_render(runs) for runs in paragraphs]
+    texts += [notes[n] for n in notes if n not in referenced]
+    return raw_text(texts)
 
 
-def _walk(element, paragraphs: list[list[_Run]], footnotes: list[str], bold: bool) -> None:
-    """Collect runs of text into paragraphs; a block element starts a new one."""
+def _footnotes(root) -> dict[str, str]:
+    """mammoth's rendering of Word footnotes, ``<li id="footnote-1"><p>text <a>↑</a></p>``:
+    each as the paragraph ``¹ text``, removed from the tree."""
+    notes: dict[str, str] = {}
+    for item in root.iter("li"):
+        identifier = item.get("id") or ""
+        if re.fullmatch(r"(foot|end)note-\d+", identifier):
+            number = identifier.rsplit("-", 1)[1]
+            inner: list[list[_Run]] = []
+            for child in item:
+                _walk(child, inner, [], {}, bold=False)
+            note = " ".join(t for t in (_render(runs) for runs in inner) if t)
+            notes[number] = f"{superscript(number)} {note.removesuffix('↑').strip()}"
+    for item in [i for i in root.iter("li") if (i.get("id") or "").split("-")[0] in _NOTES]:
+        item.drop_tree()
+    return notes
+
+
+_NOTES = frozenset({"footnote", "endnote"})
+
+
+def _walk(
+    element, paragraphs: list[list[_Run]], referenced: list[str], notes: dict[str, str], bold
+) -> None:
+    """Collect runs of text into paragraphs; a block element starts a new one, and a note
+    referred to in a paragraph follows it."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _SKIPPED or not tag:
-        return
-    identifier = element.get("id") or ""
-    if tag == "li" and re.fullmatch(r"(foot|end)note-\d+", identifier):
-        # mammoth's rendering of a Word footnote: <li id="footnote-1"><p>text <a>↑</a></p>
-        number = identifier.rsplit("-", 1)[1]
-        inner: list[list[_Run]] = []
-        for child in element:
-            _walk(child, inner, [], bold)
-        note = " ".join(t for t in (_render(runs) for runs in inner) if t)
-        footnotes.append(f"{superscript(number)} {note.removesuffix('↑').strip()}")
         return
     if tag in _BLOCKS:
         paragraphs.append([])
@@ -63,17 +82,26 @@ def _walk(element, paragraphs: list[list[_Run]], footnotes: list[str], bold: boo
         _append(paragraphs, "\n", False)
     elif tag == "sup":
         _append(paragraphs, _marker(element), False)
+        for link in element.iter("a"):
+            number = (link.get("href") or "").rsplit("-", 1)[-1]
+            if number in notes and number not in referenced:
+                referenced.append(number)
         return
     elif tag == "a" and (element.get("href") or "").startswith("#footnote-ref-"):
         return  # the "back to the text" arrow of a footnote
     if element.text:
         _append(paragraphs, element.text, bold)
     for child in element:
-        _walk(child, paragraphs, footnotes, bold)
+        _walk(child, paragraphs, referenced, notes, bold)
         if child.tail:  # the text after a child belongs to this element
             _append(paragraphs, child.tail, bold)
     if tag in _BLOCKS:
         paragraphs.append([])
+        if tag == "p":
+            for number in referenced:
+                if notes.get(number):
+                    paragraphs.append([_Run(notes.pop(number), False)])
+                    paragraphs.append([])
 
 
 def _marker(element) -> str:

@@ -399,7 +399,7 @@ def _paragraphs(columns: list[_Column]) -> str:
                 if before is None:
                     words.append((separator, word))
                 else:  # pdfplumber splits a word where its font changes: "guests" "¹" ","
-                    close = word.x0 - before.x1 < 0.2 * row.size
+                    close = word.x0 - before.x1 < 0.05 * row.size
                     words.append(("" if close else " ", word))
                 before = word
             previous, previous_column = row, column
