@@ -13,6 +13,7 @@ from .markup import html_to_text
 log = logging.getLogger(__name__)
 
 _ZIP = b"PK\x03\x04"
+_MAX_UNPACKED = 200 * 1024 * 1024  # a ZIP "bomb" is refused before it is unpacked
 _HINT = "ask for the document again, or save it once more from Word (File > Save As > .docx)"
 
 
@@ -26,7 +27,17 @@ def read(data: bytes, label: str) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > _MAX_UNPACKED:
+            raise SourceError(
+                label,
+                f"the Word document unpacks to {unpacked // (1024 * 1024)} MB, more than "
+                f"ingest reads ({_MAX_UNPACKED // (1024 * 1024)} MB)",
+                "is this a bulletin? save its text alone as .docx",
+            )
         damaged = archive.testzip()
+    except SourceError:
+        raise
     except (zipfile.BadZipFile, EOFError, ValueError, OSError):
         raise SourceError(
             label, "the Word document is damaged or incomplete (not a whole ZIP archive)", _HINT
@@ -46,7 +57,10 @@ def read(data: bytes, label: str) -> str:
     import mammoth  # imported when needed, like the other readers' libraries
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data))
+        # images are left out: only their bytes would be read, and only to be dropped
+        result = mammoth.convert_to_html(
+            io.BytesIO(data), convert_image=mammoth.images.img_element(lambda image: {})
+        )
     except Exception as error:  # any failure of the converter is a bad file
         log.debug("mammoth failed on %s: %r", label, error)
         raise SourceError(label, "the Word document cannot be read (damaged?)", _HINT) from None
