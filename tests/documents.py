@@ -147,8 +147,15 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 # --- PDF ---------------------------------------------------------------------------------
 
 
-def to_pdf(raw: str, columns: int = 1) -> bytes:
+def to_pdf(raw: str, columns: int = 1, notes_at_foot: bool = False) -> bytes:
+    """The bulletin as a PDF with a running header and "Page N of M" footers; with
+    ``notes_at_foot`` its footnotes are set small at the foot of the first page, as word
+    processors do, instead of in the text."""
     from fpdf import FPDF
+
+    all_paragraphs = paragraphs(raw)
+    notes = [p for p in all_paragraphs if notes_at_foot and p and p[0].superscript]
+    text_paragraphs = [p for p in all_paragraphs if not any(p is n for n in notes)]
 
     class Bulletin(FPDF):
         def header(self) -> None:
@@ -158,6 +165,17 @@ def to_pdf(raw: str, columns: int = 1) -> bytes:
             self.ln(6)
 
         def footer(self) -> None:
+            if notes and self.page_no() == 1:
+                self.set_y(-62)
+                self.line(self.l_margin, self.get_y(), self.l_margin + 50, self.get_y())
+                self.ln(2)
+                for note in notes:
+                    for run in note:
+                        self.set_font("DejaVu", "B" if run.bold else "", 8.5)
+                        self.char_vpos = "SUP" if run.superscript else "LINE"
+                        self.write(4, run.text)
+                    self.char_vpos = "LINE"
+                    self.ln(5)
             self.set_y(-15)
             self.set_font("DejaVu", size=7.5)
             self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
@@ -166,11 +184,11 @@ def to_pdf(raw: str, columns: int = 1) -> bytes:
     pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_auto_page_break(True, margin=22)
+    pdf.set_auto_page_break(True, margin=66 if notes else 22)
     pdf.add_page()
     size = 10.5 if columns == 1 else 9.5
     with pdf.text_columns(ncols=columns, gutter=8, text_align="LEFT") as text:
-        for runs in paragraphs(raw):
+        for runs in text_paragraphs:
             with text.paragraph(bottom_margin=size * 0.45) as paragraph:
                 for run in runs:
                     pdf.set_font("DejaVu", "B" if run.bold else "", size)

@@ -26,6 +26,7 @@ WRITERS = {  # raw text, the page's title -> the document's bytes
     "word-footnotes.docx": lambda raw, title: documents.to_docx_with_footnotes(raw),
     "pdf": lambda raw, title: documents.to_pdf(raw),
     "two-column.pdf": lambda raw, title: documents.to_pdf(raw, columns=2),
+    "notes-at-foot.pdf": lambda raw, title: documents.to_pdf(raw, notes_at_foot=True),
     "html": documents.to_html,
 }
 COMPARED = ("title", "date", "speakers", "regions")

@@ -29,9 +29,8 @@ def superscript(digits: str) -> str:
 
 
 def html_to_text(markup: str) -> str:
-    """The paragraphs of ``markup`` as raw-bulletin text. Word's footnotes (mammoth lists
-    them at the end) are written after the paragraph that refers to them, as the plain-text
-    sources have them; a note no paragraph refers to stays at the end."""
+    """The paragraphs of ``markup`` as raw-bulletin text; Word's footnotes (mammoth lists
+    them at the end) as paragraphs that start with their marker."""
     import lxml.html
 
     if not markup.strip():
@@ -39,11 +38,8 @@ def html_to_text(markup: str) -> str:
     root = lxml.html.document_fromstring(markup)
     notes = _footnotes(root)
     paragraphs: list[list[_Run]] = []
-    referenced: list[str] = []
-    _walk(root, paragraphs, referenced, notes, bold=False)
-    texts = [_render(runs) for runs in paragraphs]
-    texts += [notes[n] for n in notes if n not in referenced]
-    return raw_text(texts)
+    _walk(root, paragraphs, bold=False)
+    return raw_text([*(_render(runs) for runs in paragraphs), *notes.values()])
 
 
 def _footnotes(root) -> dict[str, str]:
@@ -56,7 +52,7 @@ def _footnotes(root) -> dict[str, str]:
             number = identifier.rsplit("-", 1)[1]
             inner: list[list[_Run]] = []
             for child in item:
-                _walk(child, inner, [], {}, bold=False)
+                _walk(child, inner, bold=False)
             note = " ".join(t for t in (_render(runs) for runs in inner) if t)
             notes[number] = f"{superscript(number)} {note.removesuffix('↑').strip()}"
     for item in [i for i in root.iter("li") if (i.get("id") or "").split("-")[0] in _NOTES]:
@@ -67,11 +63,8 @@ def _footnotes(root) -> dict[str, str]:
 _NOTES = frozenset({"footnote", "endnote"})
 
 
-def _walk(
-    element, paragraphs: list[list[_Run]], referenced: list[str], notes: dict[str, str], bold
-) -> None:
-    """Collect runs of text into paragraphs; a block element starts a new one, and a note
-    referred to in a paragraph follows it."""
+def _walk(element, paragraphs: list[list[_Run]], bold: bool) -> None:
+    """Collect runs of text into paragraphs; a block element starts a new one."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _SKIPPED or not tag:
         return
@@ -82,26 +75,17 @@ def _walk(
         _append(paragraphs, "\n", False)
     elif tag == "sup":
         _append(paragraphs, _marker(element), False)
-        for link in element.iter("a"):
-            number = (link.get("href") or "").rsplit("-", 1)[-1]
-            if number in notes and number not in referenced:
-                referenced.append(number)
         return
     elif tag == "a" and (element.get("href") or "").startswith("#footnote-ref-"):
         return  # the "back to the text" arrow of a footnote
     if element.text:
         _append(paragraphs, element.text, bold)
     for child in element:
-        _walk(child, paragraphs, referenced, notes, bold)
+        _walk(child, paragraphs, bold)
         if child.tail:  # the text after a child belongs to this element
             _append(paragraphs, child.tail, bold)
     if tag in _BLOCKS:
         paragraphs.append([])
-        if tag == "p":
-            for number in referenced:
-                if notes.get(number):
-                    paragraphs.append([_Run(notes.pop(number), False)])
-                    paragraphs.append([])
 
 
 def _marker(element) -> str:

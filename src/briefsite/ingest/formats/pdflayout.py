@@ -87,6 +87,7 @@ class _Column:
     rows: list[_Row]
     left: float
     right: float
+    notes: bool = False  # footnotes from the foot of a page: never joined to the text
 
 
 def text_of(pages: list[Page]) -> str:
@@ -94,6 +95,7 @@ def text_of(pages: list[Page]) -> str:
     furniture = _running_rows(pages)
     body_size = _body_size(pages)
     columns: list[_Column] = []
+    notes: list[_Column] = []
     for number, (lines, height) in enumerate(pages):
         first_page = number == 0
         kept = [
@@ -101,8 +103,31 @@ def text_of(pages: list[Page]) -> str:
             for line in lines
             if not _is_furniture(_joined(line), height, furniture, body_size, first_page)
         ]
+        kept, foot = _footnote_area(kept, height, body_size)
         columns += _columns(kept)
-    return _paragraphs(columns)
+        if foot:
+            rows = [_joined(line) for line in foot]
+            notes.append(_Column(rows, min(r.x0 for r in rows), max(r.x1 for r in rows), True))
+    # the notes after the text, so that a paragraph running on to the next page stays whole
+    return _paragraphs(columns + notes)
+
+
+def _footnote_area(
+    lines: list[list[_Row]], height: float, body_size: float
+) -> tuple[list[list[_Row]], list[list[_Row]]]:
+    """Split a page's lines into its text and the footnotes at its foot: from the first line
+    in the lower half that starts with a raised number and is set smaller than the text, to
+    the end of the page."""
+    for index, line in enumerate(lines):
+        first = line[0]
+        if (
+            first.top > height / 2
+            and first.words[0].raised
+            and first.words[0].text.isdigit()
+            and first.size < 0.92 * body_size
+        ):
+            return lines[:index], lines[index:]
+    return lines, []
 
 
 # --- rows and page furniture -------------------------------------------------------------
@@ -351,12 +376,14 @@ def _separator(
 ) -> str:
     size = row.size
     indented = row.x0 - column.left > 1.2 * size
+    if row.words[0].raised and row.words[0].text.isdigit() and column.notes:
+        return "\n\n"  # the next note
     if index > 0 and row.top - previous.bottom > usual + 0.35 * size:
         return "\n\n"  # a paragraph gap
     first_word = row.words[0]
     room = previous_column.right - previous.x1
     wrapped = room < (first_word.x1 - first_word.x0) + 0.6 * size
-    if (index == 0 and not wrapped) or indented:
+    if (index == 0 and (not wrapped or column.notes)) or indented:
         return "\n\n"  # a new column or page after a line that ended early, or an indent
     if not wrapped:
         return "\n"
