@@ -262,3 +262,34 @@ def test_a_bad_file_gets_one_clear_message_exit_1_and_nothing_is_written(tmp_pat
     assert captured.err == f"Error: {source}: {message}\n"
     assert sorted(p.relative_to(paths.root) for p in paths.root.rglob("*")) == before
     assert seconds < 5  # refused at once, whatever the size
+
+
+PAGE_WITH_DATE_BESIDE_THE_TEXT = b"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Planning New Towns with Their Cores | People's Daily</title>
+<meta property="article:published_time" content="2024-03-12T08:00:00+08:00"></head>
+<body><nav><a href="/">Home</a> <a href="/opinion/">Opinion</a> <a href="/world/">World</a></nav>
+<header class="article-head"><h1>Planning New Towns with Their Cores</h1>
+<div class="meta"><time datetime="2024-03-12">12 Mar</time> | Share: <a href="#">Weibo</a>
+<a href="#">WeChat</a></div></header>
+<article><p>New towns on the edge of metropolitan areas must be planned with their cores, not
+as dormitories, said GAO Feng, Professor at the School of Architecture of Tsinghua
+University.</p>
+<p>Commuting circles of one hour should guide where homes and jobs are placed, and the
+Yangtze River Delta shows how rail can tie the new towns to the city they serve.</p>
+<p>(Excerpts from the views of GAO Feng, Professor at the School of Architecture of Tsinghua
+University, during an interview with People's Daily.)</p></article>
+<aside class="related"><h3>Related</h3><ul><li><a href="/a">Rail plans for the delta</a></li>
+<li><a href="/b">Housing near stations</a></li></ul></aside>
+<footer>&copy; 2024 People's Daily. All rights reserved.</footer></body></html>"""
+
+
+def test_a_web_page_gives_the_title_and_date_it_shows_beside_its_text(tmp_path, capsys):
+    page = tmp_path / "new-towns.html"
+    page.write_bytes(PAGE_WITH_DATE_BESIDE_THE_TEXT)
+    found = front_matter(capsys, page, "new-towns")
+    assert found["title"] == "Planning New Towns with Their Cores"
+    assert str(found["date"]) == "2024-03-12"
+    assert found["speakers"] == [
+        {"id": "gao-feng", "role": "Professor at the School of Architecture of Tsinghua University"}
+    ]
+    assert found["regions"] == ["yangtze-river-delta"]

@@ -54,7 +54,28 @@ def read(data: bytes, label: str) -> str:
     first = text.split("\n", 1)[0].replace("**", "")
     if title and _plain(title) not in _plain(text[:2000]) and _plain(first) not in _plain(title):
         text = f"{title}\n\n{text}"  # the page's heading sat outside its main text
-    return text
+    return _with_published_date(text, markup)
+
+
+def _with_published_date(text: str, markup: str) -> str:
+    """Pages often show the date of publication beside the article, not in it: when the
+    first lines of the main text give no date, the date the page's markup declares
+    (``article:published_time``, ``<time datetime>``, ...; read by htmldate, never guessed
+    from the address or the copyright line) goes under the title."""
+    from htmldate import find_date as declared_date
+
+    from ..fields import find_date
+
+    head, _, rest = text.partition("\n\n")
+    opening = [p for p in rest.split("\n\n")[:6] if len(p) < 80]
+    if any(find_date(line) for line in [head, *opening]):
+        return text
+    try:
+        published = declared_date(markup, original_date=True, extensive_search=False)
+    except Exception as error:  # htmldate on a page it cannot parse: no date, then
+        log.debug("htmldate failed: %r", error)
+        published = None
+    return f"{head}\n\n{published}\n\n{rest}" if published else text
 
 
 def _plain(text: str) -> str:
