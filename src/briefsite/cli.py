@@ -226,7 +226,7 @@ def parser() -> argparse.ArgumentParser:
         prog="briefsite",
         description=DESCRIPTION,
         epilog="'briefsite COMMAND --help' explains one command. The same commands run as "
-        "invoke tasks: 'python3 -m invoke --list'.",
+        "invoke tasks: './run --list'.",
     )
     main.add_argument("--root", default=".", help="the project folder (default: here)")
     commands = main.add_subparsers(

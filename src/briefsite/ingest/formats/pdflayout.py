@@ -32,6 +32,9 @@ Page = tuple[list[list["_Row"]], float]  # a page's lines (each as its pieces), 
 
 @dataclass
 class _Word:
+    """A word as pdfplumber places it (points from the top left of the page); ``raised``:
+    a footnote marker set small above the line."""
+
     text: str
     x0: float
     x1: float
@@ -44,6 +47,9 @@ class _Word:
 
 @dataclass
 class _Row:
+    """Words on one line (or one piece of a line, where a gutter splits it), left to right;
+    its top and size are those of its text, not of a raised footnote marker."""
+
     words: list[_Word] = field(default_factory=list)
 
     @property
@@ -56,7 +62,7 @@ class _Row:
 
     @property
     def top(self) -> float:
-        return min(w.top for w in self.words if not w.raised) if self._body else self._top
+        return min(w.top for w in (self._body or self.words))
 
     @property
     def bottom(self) -> float:
@@ -65,10 +71,6 @@ class _Row:
     @property
     def _body(self) -> list[_Word]:
         return [w for w in self.words if not w.raised]
-
-    @property
-    def _top(self) -> float:
-        return min(w.top for w in self.words)
 
     @property
     def size(self) -> float:
