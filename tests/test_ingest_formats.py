@@ -5,9 +5,11 @@ as its plain text. The documents are written here, from the texts, never downloa
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -293,3 +295,47 @@ def test_a_web_page_gives_the_title_and_date_it_shows_beside_its_text(tmp_path, 
         {"id": "gao-feng", "role": "Professor at the School of Architecture of Tsinghua University"}
     ]
     assert found["regions"] == ["yangtze-river-delta"]
+
+
+GREENING = FIXTURES / "documents" / "greening-two-columns.html"  # a bulletin set for print
+
+
+def test_a_bulletin_set_for_print_gives_the_same_front_matter_as_page_and_as_printed_pdf(
+    tmp_path, capsys
+):
+    """A page laid out as a printed bulletin (a heading, two columns, a footnote at the
+    foot, bold names), read as saved and as Chromium prints it."""
+    chromium = shutil.which("chromium")
+    if not chromium:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is not installed")
+        pytest.skip("needs chromium (apt-get install chromium)")
+    pdf = tmp_path / "greening.pdf"
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", f"--print-to-pdf={pdf}", GREENING.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    expected = {
+        "title": "Greening the Chengdu-Chongqing Economic Circle",
+        "date": dt.date(2024, 3, 14),
+        "series": "Pujiang Innovation Forum Bulletin",
+        "number": 4,
+        "volume": 171,
+        "publisher": "Shanghai Center for Pujiang Innovation Forum",
+        "compilers": ["Chen Zhu"],
+        "speakers": [
+            {"id": "wu-zhiqiang", "role": "Academician of Chinese Academy of Engineering and "
+             "Former Vice President of Tongji University"},
+            {"id": "fang-chuanglin", "role": "Special Professor of Chinese Academy of Sciences"},
+            {"id": "anthony-g-o-yeh", "role": "Academician of Chinese Academy of Sciences and "
+             "Professor of the University of Hong Kong"},
+            {"id": "tu-qiyu", "role": "Deputy Director of Institute of Urban and Demographic "
+             "Studies, Shanghai Academy of Social Sciences"},
+        ],
+        "regions": ["chengdu-chongqing", "yangtze-river-economic-belt", "greater-bay-area",
+                    "pearl-river-delta", "yangtze-river-delta"],
+    }  # fmt: skip
+    for source in (GREENING, pdf):
+        found = front_matter(capsys, source, source.stem)
+        assert {f: found.get(f) for f in expected} == expected, source.name

@@ -7,6 +7,7 @@ import logging
 import re
 
 from ...errors import SourceError
+from .layout import is_running_text
 from .markup import html_to_text, page_title
 
 log = logging.getLogger(__name__)
@@ -52,8 +53,12 @@ def read(data: bytes, label: str) -> str:
         )
     title = (metadata.title if metadata else "") or ""
     first = text.split("\n", 1)[0].replace("**", "")
-    if title and _plain(title) not in _plain(text[:2000]) and _plain(first) not in _plain(title):
-        text = f"{title}\n\n{text}"  # the page's heading sat outside its main text
+    if title and _plain(title) not in _plain(text) and _plain(first) not in _plain(title):
+        # the page's heading was left out of its main text: it goes where the plain-text
+        # sources have their title, after the short lines above the text (series, date)
+        paragraphs = text.split("\n\n")
+        at = next((i for i, p in enumerate(paragraphs) if is_running_text(p)), 0)
+        text = "\n\n".join([*paragraphs[:at], title, *paragraphs[at:]])
     return _with_published_date(text, markup)
 
 

@@ -314,13 +314,15 @@ def _gutter(pieces: list[_Row], left: float, right: float) -> float | None:
 
 
 def _band_columns(band, left: float, right: float) -> list[_Column]:
+    """A run of lines beside the gutter: two columns if there is text on both sides, else
+    short full-width lines (a header's lines are shorter than half the page)."""
     left_rows, right_rows = band
-    out = []
-    if left_rows:
-        out.append(_Column(left_rows, left, max(r.x1 for r in left_rows)))
-    if right_rows:
-        out.append(_Column(right_rows, min(r.x0 for r in right_rows), right))
-    return out
+    if not left_rows or not right_rows:
+        return [_Column(sorted(left_rows + right_rows, key=lambda r: r.top), left, right)]
+    return [
+        _Column(left_rows, left, max(r.x1 for r in left_rows)),
+        _Column(right_rows, min(r.x0 for r in right_rows), right),
+    ]
 
 
 def _merge_full_width(columns: list[_Column]) -> list[_Column]:
