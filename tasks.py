@@ -89,15 +89,10 @@ def regenerate(c):
 
 @task
 def serve(c):
-    """Serve output/ at http://localhost:8000/ (Ctrl-C to stop)."""
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+    """Serve output/ at http://localhost:8000/ (Ctrl-C to stop); a missing page gets 404.html."""
+    from briefsite.site.server import make_server
 
-    class AddressReuseTCPServer(RootedHTTPServer):
-        allow_reuse_address = True
-
-    server = AddressReuseTCPServer(
-        str(CONFIG["deploy_path"]), (CONFIG["host"], CONFIG["port"]), ComplexHTTPRequestHandler
-    )
+    server = make_server(CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
     sys.stderr.write("Serving at http://{host}:{port}/ ...\n".format(**CONFIG))
     server.serve_forever()
 
@@ -156,12 +151,13 @@ def export(c):
 
 @task(
     help={
-        "source": "the raw bulletin (.txt)",
+        "source": "the bulletin as received: .txt, .md, .html (a saved page), .docx or .pdf",
         "stdout": "print the Markdown instead of writing content/bulletins/",
         "date": "date of publication (YYYY-MM-DD) when the text lacks a full date",
         "title": "the bulletin's title, when the text does not start with it",
         "speaker": "NAME=ID: which expert a name shared by namesakes means (repeatable)",
-        "update_registry": "add unknown experts to content/registry/experts.yaml",
+        "update_registry": "add unknown experts to content/registry/experts.yaml (regions are "
+        "only proposed, for the editor to complete)",
         "force": "replace an existing, different bulletin file",
     },
     iterable=["speaker"],

@@ -269,6 +269,8 @@ EXPECTED = {
     "speaker-unknown-field": (
         1,
         [
+            "11:5: warning: speaker 'wu-zhiqiang' has no role",
+            '    hint: add the role this bulletin gives them: role: "..."',
             "11:23: error: unknown field 'title' in a speaker",
             "    hint: a speaker has 'id' and 'role'",
         ],
@@ -332,7 +334,7 @@ EXPECTED = {
     "yaml-tab-indent": (
         1,
         [
-            "11:1: error: YAML syntax: found character that cannot start any token",
+            "11:1: error: YAML syntax: a tab character at line 11, column 1: indent with spaces",
             "    hint: check the indentation and quoting on this line; text containing ': ' or starting with a quote must be put in double quotes",
         ],
     ),

@@ -166,28 +166,30 @@ def test_update_registry_adds_only_the_new_entries_in_id_order(project, capsys):
     assert code == 0 and out[-1].startswith("check ok: 5 bulletin(s), 0 error(s)")
 
 
-def test_update_registry_leaves_region_facts_for_the_editor(project, capsys, tmp_path):
-    raw = tmp_path / "huaihe.txt"
+def test_update_registry_adds_experts_only_and_the_project_still_passes_check(
+    project, capsys, tmp_path
+):
+    raw = tmp_path / "yellow-river.txt"
     raw.write_text(
-        "Huaihe River plans\n\nMarch 3, 2024\n\n  The Huaihe River Economic Belt grew, said Li "
-        "Ming, a professor at Nanjing University.\n",
+        "Shanghai Center for Pujiang Innovation Forum\n\nMarch 3, 2024\n\nYellow River plans"
+        "\n\n  Cities along the Yellow River corridor "
+        "grew, said Li Ming, a professor at Nanjing University.\n",
         encoding="utf-8",
     )
+    regions = project.registry / "regions.yaml"
+    before = regions.read_bytes()
     assert main(["--root", str(project.root), "ingest", str(raw), "--update-registry"]) == 0
-    regions = (project.registry / "regions.yaml").read_text(encoding="utf-8")
+    out = capsys.readouterr().out
+    assert "added to content/registry/experts.yaml: li-ming" in out
     assert (
-        "- id: huaihe-river-economic-belt\n  name: Huaihe River Economic Belt\n"
-        "  kind: economic belt\n  country:  # fill in: the source does not say\n"
-        "  aliases: [Huaihe River Economic Belt]\n"
-    ) in regions
-    capsys.readouterr()
-    code, out = check(project, capsys)
-    assert code == 1
-    assert any(
-        line.startswith("content/registry/regions.yaml:")
-        and "error: entry 'huaihe-river-economic-belt': missing required field 'country'" in line
-        for line in out
-    )
+        "possible regions not in the registry (ingest does not add regions: if one is a real "
+        "region, add it to content/registry/regions.yaml with its country, then add its id to "
+        "the bulletin's 'regions:'):\n\n- id: yellow-river-corridor\n  name: Yellow River "
+        "Corridor\n  kind: corridor\n  country:   # fill in: the text does not say\n"
+    ) in out
+    assert regions.read_bytes() == before
+    code, lines = check(project, capsys, "--strict")
+    assert (code, lines[-1]) == (0, "check ok: 5 bulletin(s), 0 error(s), 0 warning(s)")
 
 
 def test_proposals_are_printed_without_the_flag(project, capsys, tmp_path):
@@ -198,5 +200,5 @@ def test_proposals_are_printed_without_the_flag(project, capsys, tmp_path):
     )
     assert main(["--root", str(project.root), "ingest", str(raw), "--stdout"]) == 0
     err = capsys.readouterr().err
-    assert "not in the registry yet (add to content/registry/regions.yaml" in err
+    assert "possible regions not in the registry (ingest does not add regions" in err
     assert "- id: huaihe-river-economic-belt\n  name: Huaihe River Economic Belt" in err

@@ -1,4 +1,5 @@
-"""The command line: ``briefsite ingest|check|build``. The only module that prints.
+"""The command line: ``briefsite ingest|check|build|live|export|links``. The only module
+that prints.
 
 ``tasks.py`` (invoke) calls these same functions; this entry point is for editors without
 invoke (``python -m briefsite ...``). Bad input ends in ``Error: ...`` and exit 1, never a
@@ -15,7 +16,7 @@ import traceback
 from pathlib import Path
 
 from .content.check import check_project
-from .content.model import Expert, Region
+from .content.model import Expert, Region, SourceRef
 from .content.paths import ProjectPaths
 from .content.registry_reader import read_registry
 from .errors import BriefsiteError, ContentError, Diagnostic, Severity, SourceError
@@ -28,6 +29,7 @@ def _print_diagnostics(diagnostics: list[Diagnostic], github: bool = False) -> N
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest_file
+    from .ingest.source import extract_source
 
     paths = ProjectPaths(Path(args.root))
     source = Path(args.source)
@@ -62,7 +64,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not kept.exists():
             paths.sources.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, kept)
-            print(f"kept the raw text as {paths.display(kept)}")
+            print(f"kept the file as received as {paths.display(kept)}")
+        text_file = SourceRef(source.name).text_file
+        if text_file:  # a PDF, Word document or web page: the site offers its text too
+            extracted = extract_source(source).text
+            (paths.sources / text_file).write_text(extracted, encoding="utf-8")
+            print(f"kept the text extracted from it as {paths.display(paths.sources / text_file)}")
         paths.bulletins.mkdir(parents=True, exist_ok=True)
         target.write_text(result.markdown, encoding="utf-8")
         print(f"wrote {paths.display(target)}")
@@ -74,24 +81,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     _print_people(result, out)
     for warning in result.warnings:
         print(f"warning: {warning}", file=out)
-    proposals = {"experts": result.new_experts, "regions": result.new_regions}
-    if args.update_registry:
+    if args.update_registry and result.new_experts:
         from .content.registry_edit import add_entries
 
-        for kind, entities in proposals.items():
-            added = add_entries(paths, kind, entities)
-            if added:
-                print(f"added to content/registry/{kind}.yaml: {', '.join(added)}", file=out)
-    else:
-        for kind, entities in proposals.items():
-            if entities:
-                print(
-                    f"\nnot in the registry yet (add to content/registry/{kind}.yaml, or "
-                    "rerun with --update-registry):",
-                    file=out,
-                )
-                for entity in entities:
-                    print(_proposal_yaml(entity), file=out)
+        added = add_entries(paths, "experts", result.new_experts)
+        if added:
+            print(f"added to content/registry/experts.yaml: {', '.join(added)}", file=out)
+    elif result.new_experts:
+        print(
+            "\nnot in the registry yet (add to content/registry/experts.yaml, or rerun with "
+            "--update-registry):",
+            file=out,
+        )
+        for expert in result.new_experts:
+            print(_proposal_yaml(expert), file=out)
+    if result.new_regions:  # never written by ingest: a region's country is not in the text
+        print(
+            "\npossible regions not in the registry (ingest does not add regions: if one is "
+            "a real region, add it to content/registry/regions.yaml with its country, then "
+            "add its id to the bulletin's 'regions:'):",
+            file=out,
+        )
+        for region in result.new_regions:
+            print(_proposal_yaml(region), file=out)
     return 0
 
 
@@ -153,8 +165,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not github:
         status = "failed" if failed else "ok"
         print(
-            f"check {status}: {len(report.bulletins)} bulletin(s), {errors} error(s), "
-            f"{warnings} warning(s)"
+            f"check {status}: {report.files} bulletin(s), {errors} error(s), {warnings} warning(s)"
         )
     return 1 if failed else 0
 
@@ -241,13 +252,31 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
 
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="briefsite", description=__doc__.splitlines()[0])
-    main.add_argument("--root", default=".", help="the project folder (default: here)")
-    commands = main.add_subparsers(dest="command", required=True)
+DESCRIPTION = (
+    "briefsite: the policy-bulletin website. Ingest a bulletin as received, check the "
+    "content, build the site, serve it while you edit, export an offline copy, and check "
+    "its links."
+)
 
-    ingest = commands.add_parser("ingest", help="normalise a raw bulletin into content/bulletins/")
-    ingest.add_argument("source", help="the raw bulletin, a .txt file")
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="briefsite",
+        description=DESCRIPTION,
+        epilog="'briefsite COMMAND --help' explains one command. The same commands run as "
+        "invoke tasks: './run --list'.",
+    )
+    main.add_argument("--root", default=".", help="the project folder (default: here)")
+    commands = main.add_subparsers(
+        dest="command", required=True, title="commands", metavar="COMMAND"
+    )
+
+    ingest = commands.add_parser(
+        "ingest", help="turn a bulletin as received into content/bulletins/NAME.md"
+    )
+    ingest.add_argument(
+        "source", help="the bulletin as received: .txt, .md, .html (a saved page), .docx or .pdf"
+    )
     ingest.add_argument("--stdout", action="store_true", help="print the Markdown, write nothing")
     ingest.add_argument("--date", type=_date, help="date of publication, when the text lacks it")
     ingest.add_argument(
@@ -263,7 +292,7 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--update-registry",
         action="store_true",
-        help="add unknown experts to content/registry/experts.yaml",
+        help="add unknown experts to content/registry/experts.yaml (regions are only proposed)",
     )
     ingest.add_argument("--force", action="store_true", help="replace a different existing file")
     ingest.set_defaults(run=cmd_ingest)

@@ -292,7 +292,15 @@ def _source_field(meta: dict, paths: ProjectPaths, out: Collector) -> SourceRef 
             f"source file '{name}' does not exist in sources/",
             "add the raw text to sources/ in the same pull request",
         )
-    return SourceRef(file=name, url=url if isinstance(url, str) else "")
+    source = SourceRef(file=name, url=url if isinstance(url, str) else "")
+    raw_only = source.text_file and not (paths.sources / source.text_file).is_file()
+    if raw_only and (paths.sources / name).is_file():
+        out.field(
+            ("source", "file"),
+            f"the text extracted from '{name}' is missing: sources/{source.text_file}",
+            f"ingest the file again (invoke ingest sources/{name} --force) to write it",
+        )
+    return source
 
 
 def _entity_choices(entities: dict[str, Any]) -> dict[str, str]:
@@ -343,6 +351,7 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
                 key=True,
             )
         expert_id, role = item["id"].strip(), item.get("role") or ""
+        role_given = bool(role)
         if not isinstance(role, str):
             out.field(
                 (*where, "role"),
@@ -359,7 +368,15 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
                 "keep one entry per person",
             )
         else:
-            speakers.append(Speaker(expert_id, " ".join(role.split())))
+            role = " ".join(role.split())
+            if not role and not role_given:  # the page would say "No role stated yet"
+                out.field(
+                    where,
+                    f"speaker '{expert_id}' has no role",
+                    'add the role this bulletin gives them: role: "..."',
+                    warning=True,
+                )
+            speakers.append(Speaker(expert_id, role))
         seen.add(expert_id)
     return speakers
 

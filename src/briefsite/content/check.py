@@ -29,6 +29,7 @@ class Report:
     registry: Registry
     bulletins: list[Bulletin] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0  # bulletin files checked, including those too broken to read
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -49,6 +50,7 @@ def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report
     registry, diagnostics = _read_registry(paths, cache)
     report = Report(registry=registry, diagnostics=list(diagnostics))
     files = bulletin_files(paths)
+    report.files = len(files)
     sources = sorted(p.name for p in paths.sources.iterdir()) if paths.sources.is_dir() else []
     context = digest(registry.digest, sources) if cache is not None else ""
     keys = [cache.file_key(path, paths.display(path), context) if cache else "" for path in files]

@@ -52,8 +52,17 @@ class Speaker:
 
 @dataclass(frozen=True)
 class SourceRef:
+    """The raw file under ``sources/`` as received, and where it was published."""
+
     file: str
     url: str = ""
+
+    @property
+    def text_file(self) -> str:
+        """The text ingest extracted from a raw file that is not text (a PDF, a Word
+        document, a web page), kept beside it: ``NAME.pdf`` -> ``NAME.pdf.txt``; "" for a
+        raw file that is text already."""
+        return "" if self.file.lower().endswith((".txt", ".md")) else f"{self.file}.txt"
 
 
 @dataclass(frozen=True)

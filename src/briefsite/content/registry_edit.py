@@ -1,8 +1,10 @@
 """Adding entries to the registry files without disturbing anything else in them.
 
-``invoke ingest --update-registry`` uses this. ruamel.yaml's round-trip mode keeps the
-files' comments, key order, quoting and flow-style lists; new entries go in at their place
-in id order, in the same shape as their neighbours, so a pull request's diff shows only them.
+``invoke ingest --update-registry`` uses this, for experts: an entry it adds must pass
+``invoke check``, so an entry lacking a required fact (a region's country) is refused.
+ruamel.yaml's round-trip mode keeps the files' comments, key order, quoting and flow-style
+lists; new entries go in at their place in id order, in the same shape as their neighbours,
+so a pull request's diff shows only them.
 """
 
 from __future__ import annotations
@@ -54,9 +56,6 @@ def _entry(kind: str, entity: Expert | Region) -> CommentedMap:
             entry[name].fa.set_flow_style()
         elif value and not isinstance(value, tuple):
             entry[name] = value
-    if kind == "regions" and not entity.country:
-        # required, and never guessed: left for the editor, and `invoke check` says so
-        entry.insert(3, "country", None, comment="fill in: the source does not say")
     return entry
 
 
@@ -70,6 +69,8 @@ def add_entries(paths: ProjectPaths, kind: str, entities: Iterable[Expert | Regi
     for entity in entities:
         if entity.id in ids:
             continue
+        if isinstance(entity, Region) and not entity.country:
+            raise ValueError(f"region '{entity.id}' has no country: it would fail the check")
         position = bisect.bisect(ids, entity.id)
         entries.insert(position, _entry(kind, entity))
         ids.insert(position, entity.id)

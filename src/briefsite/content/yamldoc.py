@@ -73,6 +73,12 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or str(error)
+        tab = _tab_near(text, line, column)
+        if tab:  # PyYAML says "found character '\t' that cannot start any token"
+            line, column = tab
+            problem = f"a tab character at line {line + line_offset}, column {column}: " + (
+                "indent with spaces"
+            )
         raise YamlSyntaxError(problem, line + line_offset, column) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), 1 + line_offset, 1) from None
@@ -82,6 +88,20 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
     if node is not None:
         _record(node, (), document)
     return document
+
+
+def _tab_near(text: str, line: int, column: int) -> tuple[int, int] | None:
+    """Where a tab caused a syntax error: at the error's mark, or in the indentation of its
+    line or the line before (1-based line and column)."""
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
+        return line, column
+    for number in (line, line - 1):
+        if 0 < number <= len(lines):
+            indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]
+            if "\t" in indent:
+                return number, indent.index("\t") + 1
+    return None
 
 
 def _record(node: yaml.Node, path: Path, document: YamlDocument) -> None:

@@ -1,12 +1,15 @@
-"""Reading a raw bulletin: bytes as received -> clean lines of text, or a clear refusal."""
+"""Reading a raw bulletin: the file as received (text, web page, Word, PDF) -> clean lines
+of text, or a clear refusal."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from .formats import Extracted, check_size, extract
 
 
 @dataclass(frozen=True)
@@ -19,26 +22,34 @@ class Line:
     indented: bool
 
 
-def read_source(path: Path) -> list[Line]:
-    """Decode and normalise a raw bulletin; refuse files that are not text."""
+def extract_source(path: Path) -> Extracted:
+    """The text of a raw bulletin in any format ingest reads (see ``ingest.formats``)."""
     label = str(path)
     if not path.is_file():
-        raise SourceError(label, "no such file", "give the path of a raw bulletin (.txt)")
-    data = path.read_bytes()
-    if not data.strip():
-        raise SourceError(label, "the file is empty", "is this the right file?")
-    if b"\x00" in data[:4096]:
-        raise SourceError(label, "this is a binary file, not text", "ingest reads plain text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
         raise SourceError(
-            label,
-            f"line {line}: the file is not UTF-8 text",
-            "convert it first, e.g. 'iconv -f GB18030 -t UTF-8 FILE > FILE.utf8'",
-        ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            label, "no such file", "give the path of a raw bulletin (.txt, .html, .docx, .pdf)"
+        )
+    stat = path.stat()
+    check_size(stat.st_size, label)  # before reading it
+    return _extract(path.resolve(), label, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _extract(path: Path, label: str, mtime_ns: int, size: int) -> Extracted:
+    """Extraction is cached for the file as it is now (its time and size): the command line
+    reads the same file again to keep its text beside the raw file."""
+    del mtime_ns, size  # the cache key
+    return extract(path.read_bytes(), label)
+
+
+def read_source(path: Path) -> list[Line]:
+    """Read and normalise a raw bulletin; refuse files that are not bulletins."""
+    return lines_from_text(extract_source(path).text)
+
+
+def lines_from_text(text: str) -> list[Line]:
+    """Text -> numbered lines, with Windows line ends and unusual spaces made plain."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         # NFKC would turn footnote markers (¹) into digits; normalise spaces only.

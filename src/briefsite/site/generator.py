@@ -138,13 +138,16 @@ class BriefsiteGenerator(Generator):
         self.write_site_files(folder)
 
     def copy_source(self, view: BulletinView, folder: Path) -> None:
-        """The raw text as received, linked from the bulletin page, with a UTF-8 byte order
-        mark in front (see ``published_source``)."""
+        """The raw file as received, and the text extracted from it (for a PDF, a Word
+        document or a web page), both linked from the bulletin page; texts after a UTF-8 byte
+        order mark (see ``published_source``)."""
         state: BuildState = self.settings["BRIEFSITE"]
-        raw = state.paths.sources / view.bulletin.source.file
-        target = folder / "sources" / raw.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(published_source(raw.read_bytes()))
+        source = view.bulletin.source
+        (folder / "sources").mkdir(parents=True, exist_ok=True)
+        for name in filter(None, (source.file, source.text_file)):
+            data = (state.paths.sources / name).read_bytes()
+            text = name.endswith((".txt", ".md"))
+            (folder / "sources" / name).write_bytes(published_source(data) if text else data)
 
     def write_site_files(self, folder: Path) -> None:
         """The files that describe the whole site: sitemap, robots.txt, offline search data."""

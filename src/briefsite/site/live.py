@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import shutil
 import threading
 import time
@@ -69,6 +70,22 @@ class LiveSite:
         self._search: tuple[PagefindRun, threading.Thread] | None = None
         self.on_search_done = lambda seconds: None  # for the server's log
 
+    def relevant(self, changed: Iterable[Path]) -> list[Path]:
+        """The changed files a build reads. Editors save by writing a temporary file and
+        renaming it over the original (sed -i writes ``sedXXXXXX``, gedit
+        ``.goutputstream-XXXXXX``, vim ``4913`` and ``name.md~``): those come and go
+        beside the bulletin and are no change to the site; the renamed bulletin is."""
+        bulletins = self.paths.bulletins.resolve()
+        kept = []
+        for path in dict.fromkeys(changed):
+            resolved = path.resolve()
+            if resolved.parent == bulletins and resolved.suffix != ".md":
+                continue  # the build reads only *.md there
+            if _editor_temporary(resolved.name):
+                continue
+            kept.append(path)
+        return kept
+
     def _updatable(self, path: Path) -> bool:
         """A change an update can take; anything else needs a full build."""
         path = path.resolve()
@@ -103,7 +120,7 @@ class LiveSite:
         """Bring the site up to date after ``changed`` files changed (or were removed)."""
         started = time.perf_counter()
         self._stop_search()  # its pages are about to change, and it would slow this down
-        changed = list(changed)
+        changed = self.relevant(changed)
         old = self.state
         if old is None or not old.generators or not all(map(self._updatable, changed)):
             return self.build()
@@ -219,7 +236,8 @@ def _update_site(
         for job in jobs:
             ours.write_job(writer, job)
         for slug, view in model.bulletins.items():
-            if slug in edited or view.bulletin.source.file in raw_texts:
+            source = view.bulletin.source
+            if slug in edited or {source.file, source.text_file} & raw_texts:
                 ours.copy_source(view, staging)
         ours.write_site_files(staging)
         written += _move_into(staging, output)
@@ -267,6 +285,16 @@ def _read_changed_articles(generator: ArticlesGenerator, state: BuildState) -> l
     return [article for article in generator.articles if id(article) not in known]
 
 
+_TEMPORARY = re.compile(
+    r"^(\.goutputstream-\w+|sed\w{6}|\d{4}|\..*\.sw[a-p]|\.#.*|#.*#|.*~|.*\.(tmp|bak|swp))$"
+)
+
+
+def _editor_temporary(name: str) -> bool:
+    """A file an editor writes while saving (or keeps as a backup), not one of ours."""
+    return bool(_TEMPORARY.match(name))
+
+
 def _job_key(job: Job) -> str:
     return job.url if isinstance(job, PageJob) else job.path
 
@@ -282,6 +310,9 @@ def _files(bulletins, jobs: list[Job]) -> set[str]:
     """Every file written for these bulletins and jobs, relative to the output folder."""
     files = {save_as(view.ref.url) for view in bulletins}
     files |= {f"sources/{view.bulletin.source.file}" for view in bulletins}
+    files |= {
+        f"sources/{v.bulletin.source.text_file}" for v in bulletins if v.bulletin.source.text_file
+    }
     files |= {save_as(job.url) if isinstance(job, PageJob) else job.path for job in jobs}
     return files
 
@@ -348,8 +379,11 @@ def serve(site: LiveSite, host: str, port: int, on_ready, on_update, on_error) -
                             ready = True
                             on_ready()
                         continue
+                    changed = site.relevant(Path(path) for _, path in changes)
+                    if not changed:  # an editor's temporary file, and nothing else
+                        continue
                     try:
-                        update = site.update(Path(path) for _, path in changes)
+                        update = site.update(changed)
                     except Exception as error:
                         on_error(error)
                         continue
