@@ -63,9 +63,20 @@ def _cap(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+# Hong Kong, Macao and Taiwan romanisations join the given name's syllables with a hyphen:
+# "Ng Hok-ming", "Tsai Ing-wen", "Angus Ng Hok-ming" (an English name first).
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-zA-Z][a-z]{1,5}$")
+_SHORT_FAMILY = re.compile(r"^[A-Z][a-z]{0,5}$|^[A-Z]{2,6}$")
+
+
 def chinese_name(name: str) -> ChineseName | None:
-    """``name`` read as a Chinese name (family name + pinyin given name), or None."""
+    """``name`` read as a Chinese name (family name + pinyin given name, or a family name
+    + a hyphenated given name), or None."""
     tokens = name.split()
+    if 2 <= len(tokens) <= 3 and _HYPHENATED_GIVEN.match(tokens[-1]):
+        family = tokens[-2]
+        if _SHORT_FAMILY.match(family) and (len(tokens) == 2 or tokens[0][:1].isupper()):
+            return ChineseName(_cap(family), tokens[-1], True)
     if not 2 <= len(tokens) <= 3:
         return None
     for family_first in (True, False):

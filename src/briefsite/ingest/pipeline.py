@@ -222,10 +222,8 @@ def _read_header(lines: list[Line]) -> tuple[Header, list[Line]]:
             break  # a paragraph wrapped over short lines: the body has begun
         if line.text and any(h.text for h in header_lines) and _is_sentence(line.text):
             break  # prose: the header is over
-        if fields.is_furniture(line.text):
-            line = Line(line.number, "", False)
-        else:
-            line = Line(line.number, fields.without_furniture(line.text), line.indented)
+        text = fields.without_furniture(line.text)
+        line = Line(line.number, "" if fields.is_furniture(text) else text, line.indented)
         header_lines.append(line)
         index += 1
     used = _header_fields(header, header_lines)
@@ -239,16 +237,17 @@ def _is_sentence(text: str) -> bool:
 
 
 def _header_fields(header: Header, header_lines: list[Line]) -> int:
-    """Classify each header line; the first run of lines that are nothing else is the title.
-    Returns how many lines the header takes: a line that is nothing of the header after
-    the title (a programme's first entry, a lead) starts the body."""
-    title_lines: list[str] = []
-    title_done = False
-    used = len(header_lines)
+    """Classify each header line: number, series, date, publisher, or else part of a run of
+    title lines. The title is the first run of at least ``TITLE_WORDS`` words (shorter runs
+    before it are a site's section labels, "News Politics"), else the first run. Returns
+    how many lines the header takes: a run after the title starts the body (a programme's
+    first entry, a lead), so nothing is lost."""
+    runs: list[tuple[int, list[str]]] = []  # (position of the first line, its lines)
+    run_open = False
     for position, line in enumerate(header_lines):
         text = line.text
         if not text:
-            title_done = title_done or bool(title_lines)
+            run_open = False
             continue
         numbers = fields.number_and_volume(text)
         series = fields.series_line(text)
@@ -263,18 +262,26 @@ def _header_fields(header: Header, header_lines: list[Line]) -> int:
             header.date = header.date or found
         elif fields.find_partial_date(text) and len(text) < 20:
             header.partial_date = text
-        elif fields.looks_like_organisation(text) and not header.publisher and not title_lines:
+        elif fields.looks_like_organisation(text) and not header.publisher and not runs:
             header.publisher = text
-        elif not title_done:
-            title_lines.append(text)
+        elif run_open:
+            runs[-1][1].append(text)
         else:
-            used = position
-            break
-    if title_lines:
-        header.title, header.subtitle = _title_and_subtitle(title_lines)
-        header.repeated.add(_plain(" ".join(title_lines)))
-        header.repeated.add(_plain(header.title))
-    return used
+            runs.append((position, [text]))
+            run_open = True
+    if not runs:
+        return len(header_lines)
+    chosen = next(
+        (n for n, (_, lines) in enumerate(runs) if len(" ".join(lines).split()) >= TITLE_WORDS), 0
+    )
+    title_lines = runs[chosen][1]
+    header.title, header.subtitle = _title_and_subtitle(title_lines)
+    header.repeated.add(_plain(" ".join(title_lines)))
+    header.repeated.add(_plain(header.title))
+    return runs[chosen + 1][0] if chosen + 1 < len(runs) else len(header_lines)
+
+
+TITLE_WORDS = 4
 
 
 def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:

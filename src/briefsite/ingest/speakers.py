@@ -486,7 +486,7 @@ def _person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Spa
                 candidate = doc[left:comma]
                 if is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-")) and (
                     not any(e.start < candidate.end and candidate.start < e.end for e in doc.ents)
-                    and _reads_as_person(candidate.text, nlp)
+                    and (chinese_name(candidate.text) or _reads_as_person(candidate.text, nlp))
                 ):
                     known.add(candidate.start)
                     add(candidate)
