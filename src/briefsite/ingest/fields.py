@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..text import split_sentences
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -317,7 +319,7 @@ def headline(texts: list[str]) -> str:
         if not re.search(r"[^\W\d_]{2}", plain) or plain.endswith(":"):
             continue
         plain = _DATELINE.sub("", plain, count=1)
-        sentence = re.split(r"(?<=[.!?。])\s+", plain, maxsplit=1)[0].rstrip(".。 ")
+        sentence = split_sentences(plain)[0].rstrip(".。 ")
         words = sentence.split()
         if len(words) > HEADLINE_WORDS:
             cut = " ".join(words[:HEADLINE_WORDS]).rstrip(",;:")

@@ -374,7 +374,7 @@ def _prose_mentions(
     starts = frozenset(noun_phrase_start(span) for span, _ in people)
     by_root = {span.root.i: _construction(span) for span, _ in people}
     for span, titles in people:
-        name = " ".join(t.text for t in span)
+        name = " ".join(span.text.split())
         sentence = span.sent.text.strip()
         construction = by_root[span.root.i] or _coordinated(span, by_root)
         excluded = ""
