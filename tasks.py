@@ -177,12 +177,18 @@ def ingest(
     _cli(*args)
 
 
-@task(help={"details": "list every missed, extra and wrong-role speaker"})
-def eval_ingest(c, details=False):
+@task(
+    help={
+        "details": "list every missed, extra and wrong-role speaker",
+        "corpus": "another labelled folder, e.g. tests/fixtures/corpus-heldout",
+    }
+)
+def eval_ingest(c, details=False, corpus=""):
     """Precision, recall and F1 of ingest's speakers, roles and regions on the labelled corpus."""
     from briefsite.ingest.evaluate import main
 
-    sys.exit(main(["--root", str(ROOT), *(["--details"] if details else [])]))
+    args = ["--root", str(ROOT), *(["--details"] if details else [])]
+    sys.exit(main(args + (["--corpus", corpus] if corpus else [])))
 
 
 @task(help={"strict": "fail on warnings too", "format": "text (default) or github"})
