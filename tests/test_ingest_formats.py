@@ -116,7 +116,8 @@ def test_a_pdf_is_kept_as_received_with_its_text_beside_it_and_both_are_linked(t
         ("/sources/gao-feng-interview.pdf.txt", "text extracted from it"),
     ]
     assert (site / "sources/gao-feng-interview.pdf").read_bytes() == received
-    assert (site / "sources/gao-feng-interview.pdf.txt").read_text("utf-8-sig") == text  # after its BOM
+    extracted = site / "sources/gao-feng-interview.pdf.txt"
+    assert extracted.read_text("utf-8-sig") == text  # published after a byte order mark
 
 
 def test_the_kind_of_file_is_told_by_its_content_not_its_name(tmp_path, capsys):

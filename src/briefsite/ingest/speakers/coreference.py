@@ -1,0 +1,110 @@
+"""Mentions into people: full names first, later references (a surname, a title and
+surname, a pronoun) to the person named before them."""
+
+from __future__ import annotations
+
+from ...text import name_key
+from .cues import PRONOUNS
+from .records import Evidence, Mention, Person
+
+
+def group_people(mentions: list[Mention], credited: set[str], warnings: list[str]) -> list[Person]:
+    """Group mentions into people, in reading order: a full name makes or joins a person;
+    a surname, a title and surname, or a pronoun joins the person named before it."""
+    people: dict[str, Person] = {}
+    last_seen: dict[str, int] = {}  # person key -> position of their latest mention
+    for mention in sorted(mentions, key=lambda m: m.position):
+        if len(mention.name.split()) >= 2:
+            key = _person_key(mention.name)
+            person = people.get(key)
+            if person is None:
+                person = people[key] = Person([mention.name], first_position=mention.position)
+            elif mention.name not in person.spellings:
+                person.spellings.append(mention.name)
+        else:
+            key = _antecedent(mention, people, last_seen, warnings)
+            if key is None and _surname_only_speaker(mention):
+                # "Mr. Guardino said": a speaker the text never names in full
+                key = _person_key(mention.name)
+                people[key] = Person([mention.name], first_position=mention.position)
+                warnings.append(
+                    f"'{' '.join(mention.titles)} {mention.name}' is named by surname only: "
+                    "add the full name to the registry entry"
+                )
+            if key is None:
+                continue
+            person = people[key]
+        last_seen[key] = mention.position
+        _apply(person, mention)
+    for key, person in people.items():
+        if key in credited or any(name_key(s) in credited for s in person.spellings):
+            person.not_counted = "credited as author, reporter or photographer"
+        elif person.evidence is None and not person.not_counted:
+            person.not_counted = "only mentioned"
+    return sorted(people.values(), key=lambda p: p.first_position)
+
+
+def _person_key(name: str) -> str:
+    """Spellings of one person: case, dots and the order of the words do not count."""
+    return " ".join(sorted(name_key(name).split("-")))
+
+
+def _apply(person: Person, mention: Mention) -> None:
+    person.titles.update(t.lower().rstrip(".") for t in mention.titles)
+    if mention.construction and not mention.excluded and person.evidence is None:
+        person.evidence = Evidence(mention.construction, mention.sentence)
+        person.not_counted = ""
+    if mention.role and (mention.strength, len(mention.role)) > (
+        person.role_strength,
+        len(person.role),
+    ):
+        person.role, person.role_strength = mention.role, mention.strength
+    if mention.excluded and person.evidence is None and not person.not_counted:
+        person.not_counted = mention.excluded
+
+
+def _surname_only_speaker(mention: Mention) -> bool:
+    """A title and a surname (``Mr. Guardino``, ``Professor Berg``) presented speaking."""
+    return bool(
+        mention.construction
+        and not mention.excluded
+        and mention.titles
+        and mention.name.lower() not in PRONOUNS
+        and mention.name[:1].isupper()
+    )
+
+
+PRONOUN_REACH = 600  # characters: how far back "he said" looks for the person it means
+
+
+def _antecedent(
+    mention: Mention, people: dict[str, Person], last_seen: dict[str, int], warnings: list[str]
+) -> str | None:
+    """The key of the person a surname or a pronoun refers to, named in full earlier."""
+    if mention.name.lower() in PRONOUNS:
+        # the last person presented speaking, else the last named ("Premier Li's report
+        # had set the targets, she noted": she is the speaker before, not Li)
+        speaking = {k: p for k, p in last_seen.items() if people[k].evidence is not None}
+        for seen in (speaking, last_seen):
+            key = max(seen, key=seen.__getitem__, default=None)
+            if key is not None and mention.position - last_seen[key] <= PRONOUN_REACH:
+                return key
+        return None
+    word = mention.name.casefold()
+    candidates = [
+        key
+        for key, person in people.items()
+        if any(word in s.casefold().replace("-", " ").split() for s in person.spellings)
+    ]
+    if len(candidates) > 1 and mention.titles:
+        wanted = {t.lower().rstrip(".") for t in mention.titles}
+        candidates = [k for k in candidates if wanted & people[k].titles] or candidates
+    if len(candidates) > 1:
+        if mention.construction:
+            names = " or ".join(people[k].name for k in candidates)
+            warnings.append(
+                f"'{mention.name}' ({mention.construction}) may be {names}: not counted; "
+                "add the speaker by hand if it is one of them"
+            )
+        return None
+    return candidates[0] if candidates else None

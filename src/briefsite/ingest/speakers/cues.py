@@ -1,0 +1,93 @@
+"""The words and line shapes that cue a construction: closed classes, each named.
+
+Who is a person is the language model's call; these say what *presents* a person as
+a speaker (a verb of speaking, a talk noun, a list cue) or rules them out (a reporter's
+title, an institution's head word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import TITLES
+
+# Lemmas of verbs that present a person speaking, presenting, hosting or attending.
+SPEAKING_VERBS = frozenset(
+    """say tell note add point stress argue believe think hold state explain introduce
+    suggest emphasize emphasise remark observe mention propose put speak analyze analyse
+    summarize summarise express warn predict recall urge call share highlight conclude
+    address deliver give present host chair co-chair moderate preside attend unveil consider
+    talk answer reply respond comment describe discuss elaborate insist maintain reiterate
+    acknowledge agree admit announce welcome lead join participate accept reveal outline
+    underline underscore affirm assert claim contend estimate forecast view feel reckon
+    caution advise recommend praise open keynote interview convene co-host sign release
+    launch""".split()
+)
+
+
+# Nouns of a talk: "delivered a keynote", "gave a speech", "accepted an interview".
+TALK_NOUNS = frozenset(
+    """speech keynote address remark presentation talk lecture interview report toast
+    welcome briefing view opinion word analysis argument suggestion comment insight
+    excerpt perspective observation""".split()
+)
+
+
+# "In X's view": what one person thinks (not "X's important speeches", recalled).
+VIEW_NOUNS = frozenset("view opinion word perspective observation analysis argument".split())
+
+
+# Words before a name that make its bearer the one who reports, not one who speaks.
+REPORTER_NOUNS = frozenset(
+    "reporter reporters journalist journalists correspondent editor photographer".split()
+)
+
+
+# Words of roles, never of names ("Honorary Fellow" is not a person).
+ROLE_WORDS = TITLES | frozenset(
+    """fellow honorary member officer deputy vice executive chief senior emeritus associate
+    assistant head founder partner adviser advisor counsellor""".split()
+)
+
+
+# The last word of a place's or an institution's name, never of a person's.
+INSTITUTION_HEADS = frozenset(
+    """district county province city prefecture municipality region zone area property
+    properties group company bank university institute college committee commission
+    council office bureau ministry department center centre association foundation forum
+    hall square street road park airport port station""".split()
+)
+
+
+# Nouns that introduce a list of people who take part.
+CUE_NOUNS_EXTRA = frozenset({"event", "forum", "session"})
+
+
+LIST_NOUNS = frozenset(
+    """speaker guest panelist panellist participant attendee moderator presenter keynote
+    discussant chair host co-chair judge panel lineup line-up expert figure official leader
+    scholar representative delegate dignitary economist academic luminary""".split()
+)
+
+
+CUE_NOUNS = LIST_NOUNS | CUE_NOUNS_EXTRA
+
+
+LIST_CUE = re.compile(
+    r"(?i)\b(?:participating\s+guests?|keynote\s+speakers?|guest\s+speakers?|speakers?|"
+    r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
+    r"discussants?|chairs?|hosts?|in\s+attendance)"
+    r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
+)
+
+
+QA_QUESTION = re.compile(r"^(?:Q|Question|Reporter|Journalist|Interviewer)\s*[:：]")
+
+
+QA_ANSWER = re.compile(r"^(?:A|Answer)\s*[:：]")
+
+
+TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[:：]\s*(?P<rest>\S.*)$")
+
+
+PRONOUNS = frozenset({"he", "she"})

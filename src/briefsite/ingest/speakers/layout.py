@@ -1,0 +1,276 @@
+"""Speakers shown by the layout of the lines: speaker cards, labels, agendas, transcripts,
+and the credit lines that name reporters and photographers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...content.registry import Registry
+from ...text import name_key
+from ..names import chinese_name, is_name_shaped, split_title
+from .cues import INSTITUTION_HEADS, LIST_CUE, QA_ANSWER, QA_QUESTION, TURN
+from .people import person_spans, reads_as_person
+from .records import CARD, Mention
+from .roles import clean_role, role_at
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][\w&’'-]*\s+){0,3}?(?:and\s+)?(?i:moderator|moderated by|chair|"
+    r"chaired by|host|hosted by|speakers?|keynote(?:\s+speakers?)?|panel(?:l)?ists?|guests?|"
+    r"presenters?|discussants?|welcome(?:\s+remarks)?|opening(?:\s+remarks)?|closing"
+    r"(?:\s+remarks)?|remarks|introduction|respondents?|interviewee|participants?))"
+    r"\s*[:：]\s*(?P<rest>.*)$"
+)
+
+
+_TIME = re.compile(r"^\(?\d{1,2}[:.：]\d{2}\b")
+
+
+_CREDIT = re.compile(
+    r"(?i)^\(?\s*(?:by|photo(?:graph(?:y|ed))?(?:\s+by)?|reporter|reported\s+by|editor|"
+    r"edited\s+by|written\s+by|translated\s+by|compiled\s+by|summari[sz]ed\s+by|author|"
+    r"source|credit|xinhua|text)\b\s*[:：/]?\s*"
+)
+
+
+_DATELINE_CREDIT = re.compile(r"^[^()]{0,80}\d{1,2}\s*\((?P<credit>[^)]{3,120})\)")
+
+
+_CARD_SEPARATOR = re.compile(r"\s*(?:,|–|—|\s-\s|\||\(|：|:)\s*")
+
+
+def credited_names(lines: Sequence[str]) -> set[str]:
+    """Names in credit lines (``By X``, ``Photography: X``, ``(Reporter X)``) and in a
+    dateline's brackets (``China News Service, Beijing, October 27 (A, B and C)``)."""
+    credited: set[str] = set()
+    for line in lines:
+        text = line.strip().replace("**", "")
+        match = _CREDIT.match(text)
+        if match and len(text) < 120:
+            credited |= {name_key(n) for n in _split_names(text[match.end() :])}
+        dateline = _DATELINE_CREDIT.match(text)
+        if dateline:
+            credit = _CREDIT.sub("", dateline.group("credit"))
+            credited |= {name_key(n) for n in _split_names(credit)}
+        for bracket in re.findall(r"\((?:Reporter|By|Photo(?:graph)? by)\s+([^)]{3,60})\)", text):
+            credited |= {name_key(n) for n in _split_names(bracket)}
+    return credited
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|、|\band\b|&|/)\s*", text.strip().rstrip(".)"))
+    return [p for p in (part.strip() for part in parts) if p and len(p.split()) <= 4]
+
+
+@dataclass(frozen=True)
+class _Card:
+    name: str
+    role: str
+    titles: tuple[str, ...]
+
+
+def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
+    """``NAME, ROLE`` / ``NAME – ROLE`` / ``NAME (ROLE)`` / ``NAME`` as a whole line."""
+    text = text.strip().strip("•·*-–— ").replace("**", "").strip()
+    if not text or len(text.split()) > 40 or text.endswith("?"):
+        return None
+    parts = _CARD_SEPARATOR.split(text, maxsplit=1)
+    head = parts[0].strip()
+    role = parts[1].strip() if len(parts) > 1 else ""
+    titles, words = split_title(head.split())
+    head = " ".join(words)
+    if not 2 <= len(words) <= 4:
+        return None
+    if len(text.split()) > 25 or (text.endswith(".") and len(text.split()) > 12):
+        return None  # a sentence, not a card
+    known = bool(registry.experts_named(head))
+    if role and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in nlp(role)):
+        return None  # "Wang Fang, a planner, opened the session": prose, not a card
+    if not known and not chinese_name(head):
+        if not is_name_shaped(head) or words[-1].lower() in INSTITUTION_HEADS:
+            return None
+        doc = nlp(text)
+        at = text.find(head)
+        named = [e for e in doc.ents if e.start_char < at + len(head) and at < e.end_char]
+        if not any(e.label_ == "PERSON" and e.start_char <= at for e in named) and (
+            named or not reads_as_person(head, nlp)
+        ):
+            return None
+    return _Card(head, clean_role(role), tuple(titles))
+
+
+def layout_mentions(
+    lines: Sequence[str], nlp: Language, registry: Registry, offset: int
+) -> list[Mention]:
+    """Speakers shown by the layout: cards, labels, agendas, transcripts."""
+    mentions: list[Mention] = []
+    cue = False  # under a heading such as "Speakers" or an agenda time
+    after_quote = False
+    run: list[tuple[int, _Card, str]] = []
+    singles: list[tuple[int, _Card, str]] = []  # cards alone between paragraphs
+    answers = questions = 0
+    framing: list[str] = []
+
+    def close_run() -> None:
+        if len(run) == 1 and not (cue or after_quote):
+            singles.extend(run)
+        elif run and (cue or len(run) >= 2 or after_quote):
+            why = "a speaker card under a heading or time" if cue else "a run of speaker cards"
+            if after_quote and not cue and len(run) < 2:
+                why = "a speaker card under a quotation"
+            for number, card, line in run:
+                mentions.append(
+                    Mention(card.name, offset + number, card.role, CARD, why, line, card.titles)
+                )
+        run.clear()
+
+    stripped = [line.strip() for line in lines]
+    card_ended = False  # a blank line after a card: the next line does not continue it
+    turns: list[Mention] = []  # "NAME: words": a transcript only where there are several
+    for number, line in enumerate(stripped):
+        text = line.replace("**", "")
+        if not text:
+            card_ended = bool(run)
+            continue
+        if QA_QUESTION.match(text):
+            questions += 1
+            close_run()
+            continue
+        if QA_ANSWER.match(text):
+            answers += 1
+            close_run()
+            continue
+        if answers == 0 and questions == 0:
+            framing.append(text)
+        listing = LIST_CUE.match(text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* "))
+        if listing:  # "Participating guests include: A, ROLE; B, ROLE"
+            close_run()
+            rest = text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* ")[listing.end() :]
+            for entry in re.split(r"\s*;\s*(?:and\s+)?", rest.rstrip(". ")):
+                card = _card(entry, nlp, registry)
+                if card:
+                    why = "listed after a cue such as 'Participating guests include:'"
+                    mentions.append(
+                        Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
+                    )
+            continue
+        label = _LABEL.match(text)
+        if label:
+            close_run()
+            cue = True
+            rest = label.group("rest").strip()
+            for entry in re.split(r"\s*;\s*", rest) if rest else []:
+                card = _card(entry, nlp, registry)
+                if card:
+                    why = f"listed as '{label.group('label').strip()}'"
+                    mentions.append(
+                        Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
+                    )
+            continue
+        if _TIME.match(text):
+            close_run()
+            cue = True
+            continue
+        if text.endswith((":", "：")) and len(text.split()) <= 40:
+            card = _card(text[:-1], nlp, registry)
+            if card:  # "Jia Huili, spokesman of the Information Office:" then their words
+                close_run()
+                why = "a turn in a transcript"
+                mentions.append(Mention(card.name, offset + number, card.role, CARD, why, text))
+                continue
+        turn = TURN.match(text)
+        if turn and " " not in turn.group("name") and len(turn.group("rest").split()) > 3:
+            # "Feng: ..." a turn labelled by surname: the person named in full before
+            if not turn.group("rest").rstrip().endswith("?"):
+                why = "a turn in a transcript"
+                turns.append(Mention(turn.group("name"), offset + number, "", 0, why, text))
+            continue
+        if turn and not text.startswith(("http", "Source", "Note")):
+            card = _card(turn.group("name"), nlp, registry)
+            if card and len(turn.group("rest").split()) > 3:
+                close_run()
+                if not turn.group("rest").rstrip().endswith("?"):
+                    why = "a turn in a transcript"
+                    turns.append(Mention(card.name, offset + number, card.role, 0, why, text))
+                continue
+        entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
+        listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
+        first = nlp(re.split(r"[,(]", entries[0])[0]) if len(listed) >= 2 else None
+        if first is not None and not any(t.pos_ in ("VERB", "AUX") for t in first):
+            close_run()
+            for card in listed:
+                why = "an entry of a 'NAME, ROLE; NAME, ROLE' list"
+                mentions.append(
+                    Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
+                )
+            continue
+        card = _card(text, nlp, registry) if len(text.split()) <= 40 else None
+        if card:
+            run.append((number, card, text))
+            card_ended = False
+            continue
+        if (
+            run
+            and not card_ended
+            and len(text.split()) <= 12
+            and not text.endswith((".", "?", "!"))
+        ):
+            number_, card_, line_ = run[-1]  # a role continued on the next line
+            role = f"{card_.role}, {text}" if card_.role else text
+            run[-1] = (number_, _Card(card_.name, clean_role(role), card_.titles), line_)
+            continue
+        close_run()
+        after_quote = text.startswith(("“", '"')) or text.endswith(("”", '"'))
+        if len(text.split()) > 25:
+            cue = False
+        elif text.rstrip(":").strip().lower() in {
+            "speakers",
+            "panelists",
+            "panellists",
+            "moderator",
+            "moderators",
+            "guests",
+            "keynote speakers",
+            "participants",
+        }:
+            cue = True
+    close_run()
+    if len(turns) >= 2:
+        mentions += turns
+    singles = [single for single in singles if single[1].role]
+    if len(singles) >= 2:  # a round-up: each speaker's card above their words
+        for number, card, line in singles:
+            why = "a speaker card above their words (one of several)"
+            mentions.append(Mention(card.name, offset + number, card.role, CARD, why, line))
+    if answers and not any("transcript" in m.construction for m in mentions):
+        mentions += _interviewee(framing, nlp, registry, offset)
+    return mentions
+
+
+def _interviewee(
+    framing: list[str], nlp: Language, registry: Registry, offset: int
+) -> list[Mention]:
+    """In a ``Q:``/``A:`` transcript, the person the framing introduces answers."""
+    credited = credited_names(framing)
+    for number, text in enumerate(framing):
+        doc = nlp(text)
+        for span, titles in person_spans(doc, registry, nlp):
+            if name_key(span.text) in credited or len(span.text.split()) < 2:
+                continue
+            role, strength = role_at(span, titles)
+            return [
+                Mention(
+                    span.text,
+                    offset + number,
+                    role,
+                    strength,
+                    "the interviewee of a Q&A transcript",
+                    text,
+                )
+            ]
+    return []

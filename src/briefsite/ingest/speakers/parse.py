@@ -1,0 +1,54 @@
+"""Reading the dependency parse: where a name sits in its clause, and what the clause's
+verb does."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .cues import SPEAKING_VERBS, TALK_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def climb(token: Token) -> Token:
+    """From a name to the place it fills in the sentence, across coordination and
+    apposition (``Zhao Lan, director of X, and Tom Reyes`` -> ``Zhao Lan``)."""
+    seen = 0
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token and seen < 20:
+        token, seen = token.head, seen + 1
+    return token
+
+
+_RECALLED = re.compile(r"(?i)\b(?:ago|last|previous|earlier|(?:19|20)\d\d)\b")
+
+
+def recalled(verb: Token) -> bool:
+    """``Three years ago, X announced ...``: a statement recalled, not made at the event."""
+    for child in verb.children:
+        words = list(child.subtree)
+        if (
+            child.dep_ in ("npadvmod", "prep", "advmod")
+            and any(t.ent_type_ == "DATE" for t in words)
+            and _RECALLED.search(" ".join(t.text for t in words))
+        ):
+            return True
+    return False
+
+
+def speaking(verb: Token) -> str:
+    """The verb (or the talk noun it takes) that presents its subject as a speaker."""
+    if recalled(verb):
+        return ""
+    for candidate in (verb, *verb.conjuncts):
+        if candidate.lemma_.lower() in SPEAKING_VERBS:
+            particle = next((c.text for c in candidate.children if c.dep_ == "prt"), "")
+            return f"{candidate.text} {particle}".strip()
+        for child in candidate.children:
+            if child.dep_ in ("dobj", "attr", "pobj") and child.lemma_.lower() in TALK_NOUNS:
+                return f"{candidate.text} ... {child.text}"
+        for child in candidate.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in SPEAKING_VERBS:
+                return child.text
+    return ""

@@ -1,0 +1,104 @@
+"""The people a paragraph names: the model's PERSON entities, the registry's aliases and
+Chinese names by their structure, without their titles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...content.registry import Registry
+from ..names import TITLES, chinese_name, is_name_shaped, split_title
+from .cues import INSTITUTION_HEADS, ROLE_WORDS
+from .parse import speaking
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+
+def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span, list[str]]]:
+    """People named in ``doc``: PERSON entities, registry aliases and Chinese names the
+    model missed, without titles; longest first where they overlap."""
+    found: list[tuple[Span, list[str]]] = []
+    taken: set[int] = set()
+    others = [e for e in doc.ents if e.label_ != "PERSON"]
+
+    def add(span: Span | None) -> None:
+        if span is None:
+            return
+        titles, words = split_title([t.text for t in span])
+        start = span.start + (len(span) - len(words))
+        while words and words[-1] in ("’s", "'s", "’", "'", ",", "."):
+            words.pop()
+        if not words or any(i in taken for i in range(span.start, span.end)):
+            return
+        person = doc[start : start + len(words)]
+        if len(words) == 1 and not words[0][:1].isupper():
+            return
+        if len(words) > 1 and not (is_name_shaped(person.text) or chinese_name(person.text)):
+            return
+        if not model_only(person):
+            return
+        taken.update(range(person.start, person.end))
+        found.append((person, titles + _titles_before(person)))
+
+    known: set[int] = set()
+
+    def model_only(person: Span) -> bool:
+        """A name the model alone proposes must read as one: proper nouns, no titles."""
+        if person.start in known or chinese_name(person.text):
+            return True
+        if person[-1].lower_ in INSTITUTION_HEADS:
+            return False  # "Wujiang District", "Grosvenor Property": a place, a firm
+        return all(t.tag_ == "NNP" and t.lower_.rstrip(".") not in ROLE_WORDS for t in person)
+
+    for match in registry.expert_matcher.finditer(doc.text):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None:
+            known.add(span.start)
+        add(span)
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            add(entity)
+    for token in doc:  # "Angus Ng Hok-ming, chairman of ..., says": a name the model missed
+        if token.dep_ == "nsubj" and speaking(token.head) and token.i < token.head.i:
+            left = token.left_edge.i
+            comma = next((t.i for t in doc[left : token.head.i] if t.text == ","), None)
+            if comma is not None and comma > left:
+                candidate = doc[left:comma]
+                if is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-")) and (
+                    not any(e.start < candidate.end and candidate.start < e.end for e in doc.ents)
+                    and (chinese_name(candidate.text) or reads_as_person(candidate.text, nlp))
+                ):
+                    known.add(candidate.start)
+                    add(candidate)
+    for start in range(len(doc) - 1):  # Chinese names the model did not mark
+        for size in (3, 2):
+            span = doc[start : start + size]
+            if (
+                span.end <= len(doc)
+                and chinese_name(span.text)
+                and all(t.is_title or t.is_upper for t in span)
+                and not any(e.start < span.end and span.start < e.end for e in others)
+            ):
+                add(span)
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _titles_before(span: Span) -> list[str]:
+    """Role titles written just before the name but outside the entity (``Professor``)."""
+    titles = []
+    index = span.start - 1
+    while index >= 0 and span.doc[index].text.lower().rstrip(".") in TITLES:
+        titles.insert(0, span.doc[index].text)
+        index -= 1
+    return titles
+
+
+def reads_as_person(name: str, nlp: Language) -> bool:
+    """Is a name alone on a line (a speaker card) a person's? Asked of the model in the
+    context it knows best, a sentence: "Anthony C. Hood said so." (an organisation's
+    name, "Urban Age Institute said so.", is not a PERSON there)."""
+    doc = nlp(f"{name} said so.")
+    return any(
+        e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents
+    )

@@ -1,0 +1,265 @@
+"""Speakers in running text: the constructions of the parse, quotations and turns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...content.registry import Registry
+from ..names import chinese_name
+from .cues import (
+    CUE_NOUNS,
+    LIST_CUE,
+    LIST_NOUNS,
+    PRONOUNS,
+    QA_ANSWER,
+    QA_QUESTION,
+    REPORTER_NOUNS,
+    SPEAKING_VERBS,
+    TALK_NOUNS,
+    TURN,
+    VIEW_NOUNS,
+)
+from .parse import climb, speaking
+from .people import person_spans
+from .records import Mention
+from .roles import compound_title, noun_phrase_start, role_at
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+
+def turn_label(doc: Doc) -> bool:
+    """Does the paragraph open with a speaker's label: ``A:`` or a person's ``NAME:``?"""
+    if QA_ANSWER.match(doc.text):
+        return True
+    turn = TURN.match(doc.text)
+    if not turn:
+        return False
+    label = turn.group("name")
+    return bool(chinese_name(label)) or any(
+        e.label_ == "PERSON" and e.start_char == 0 and e.end_char >= len(label) - 1
+        for e in doc.ents
+    )
+
+
+def turns(docs: Sequence[Doc]) -> list[bool]:
+    """For a transcript (several paragraphs open with ``NAME:`` or ``A:``), whether each
+    paragraph continues a speaker's turn: what a turn names, the speaker reports."""
+    labelled = [turn_label(doc) for doc in docs]
+    if sum(labelled) < 2:
+        return [False] * len(docs)
+    continues, inside = [], False
+    for doc, label in zip(docs, labelled, strict=True):
+        if QA_QUESTION.match(doc.text):
+            inside = False
+        elif label:
+            inside = True
+            continues.append(False)  # the label's own paragraph: handled as a turn
+            continue
+        continues.append(inside)
+    return continues
+
+
+_AFTER_QUOTE = re.compile(r"[,.!?][”\"]\s*$")  # “...,” Zhang Wei said
+
+
+_QUOTES = (("“", "”"), ('"', '"'), ("«", "»"), ("「", "」"))
+
+
+_BOLD = re.compile(r"\*\*(?P<inner>[^*]+?)\*\*")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for opening, closing in _QUOTES:
+        start = text.find(opening)
+        while start >= 0:
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            spans.append((start, end + 1))
+            start = text.find(opening, end + 1)
+    if text[:1] in ("“", '"') and not any(start == 0 for start, _ in spans):
+        spans.append((0, len(text) + 1))  # a quotation that runs on into the next paragraph
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in spans)
+
+
+def prose_mentions(
+    paragraph: str,
+    doc: Doc,
+    offset: int,
+    registry: Registry,
+    nlp: Language,
+    in_turn: bool = False,
+) -> list[Mention]:
+    plain = doc.text
+    quotes = _quote_spans(plain)
+    if in_turn:  # the rest of a speaker's turn in a transcript: as a quotation
+        quotes.append((-1, len(plain) + 1))
+    turn = TURN.match(plain) or QA_ANSWER.match(plain)
+    if turn:  # a speaker's turn: whoever it names is reported by them, as in a quotation
+        quotes.append((turn.end() - 1, len(plain) + 1))
+    bold = _bold_spans(paragraph)
+    lists = [m.end() for m in LIST_CUE.finditer(plain)]
+    mentions = []
+    people = person_spans(doc, registry, nlp)
+    starts = frozenset(noun_phrase_start(span) for span, _ in people)
+    by_root = {span.root.i: _construction(span) for span, _ in people}
+    for span, titles in people:
+        name = " ".join(span.text.split())
+        sentence = span.sent.text.strip()
+        construction = by_root[span.root.i] or _coordinated(span, by_root)
+        excluded = ""
+        if _inside(span.start_char, quotes):
+            subject = climb(span.root)
+            opens_here = any(
+                start + 1 == subject.left_edge.idx for start, _ in quotes
+            ) and construction.startswith("subject")
+            excluded = "" if opens_here else "named inside a quotation"
+        if not construction and any(s <= span.start_char and span.end_char <= e for s, e in bold):
+            construction = "a bold name"
+        if not construction and _AFTER_QUOTE.search(plain[: span.start_char]):
+            construction = "named right after a quotation"
+        if not construction and any(
+            span.sent.start_char <= cue <= span.start_char for cue in lists
+        ):
+            construction = "listed after a cue such as 'Speakers:'"
+        role, strength = role_at(span, titles, starts - {noun_phrase_start(span)})
+        if any(w.lower() in REPORTER_NOUNS for w in compound_title(span)):
+            excluded = "a reporter"
+        mentions.append(
+            Mention(
+                name,
+                offset + span.start_char,
+                role,
+                strength,
+                construction,
+                sentence,
+                tuple(titles),
+                excluded,
+            )
+        )
+    mentions += _pronoun_mentions(doc, offset, quotes)
+    named = {m.position - offset for m in mentions}
+    for token in doc:  # "Wang said": a surname the model did not mark, resolved later
+        if (
+            token.dep_ == "nsubj"
+            and token.tag_ == "NNP"
+            and token.idx not in named
+            and token.ent_type_ != "PERSON"
+            and speaking(token.head)
+            and not _inside(token.idx, quotes)
+        ):
+            construction = f"subject of '{speaking(token.head)}'"
+            sentence = token.sent.text.strip()
+            mentions.append(Mention(token.text, offset + token.idx, "", 0, construction, sentence))
+    return mentions
+
+
+def _bold_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Bold runs, in the coordinates of the paragraph without its ``**`` markers."""
+    spans, removed = [], 0
+    for match in _BOLD.finditer(paragraph):
+        start = match.start() - removed
+        spans.append((start, start + len(match.group("inner"))))
+        removed += 4
+    return spans
+
+
+def _construction(span: Span) -> str:
+    """The construction that makes the person named by ``span`` a speaker, or ''."""
+    token = climb(span.root)
+    head = token.head
+    if token.dep_ == "nsubjpass":  # "X is scheduled to release", "Y was invited to speak"
+        for child in head.children:
+            if child.dep_ == "xcomp" and speaking(child):
+                return f"'{head.text} to {speaking(child)}'"
+    if token.dep_ in ("nsubj", "csubj"):
+        verb = speaking(head)
+        if verb:
+            return f"subject of '{verb}'"
+        if head.lemma_ == "be" and any(
+            c.lemma_.lower() in LIST_NOUNS | {"attendance"} for c in head.subtree
+        ):
+            return "listed as taking part"
+    if token.dep_ == "pobj":
+        preposition = head.lower_
+        governor = head.head
+        if preposition == "by" and governor.lemma_.lower() in SPEAKING_VERBS:
+            return f"'{governor.text} by'"
+        if preposition == "to" and governor.lower_ == "according":
+            return "'according to'"
+        if preposition in ("with", "of", "from", "by") and governor.lemma_.lower() in TALK_NOUNS:
+            return f"'{governor.text} {preposition}'"
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ in ("including", "like", "as")
+        and head.head.lemma_.lower() in LIST_NOUNS | TALK_NOUNS
+    ):
+        return f"listed ('{head.head.text} {head.text}')"  # "experts ... including X"
+    if token.dep_ == "nsubjpass" and head.lemma_.lower() in ("invite", "select", "name"):
+        for child in head.children:  # "X and Y were invited as guest speakers"
+            if child.lower_ == "as" and any(t.lemma_.lower() in LIST_NOUNS for t in child.subtree):
+                return f"'{head.text} as {child.right_edge.text}'"
+    for clause in token.children:  # "Stuart Andrew, who spoke on ..."
+        if clause.dep_ == "relcl" and speaking(clause):
+            return f"'who {speaking(clause)}'"
+    if token.dep_ == "poss" and head.lemma_.lower() in VIEW_NOUNS and head.tag_ == "NN":
+        return f"'{span.text}'s {head.text}'"
+    if token.dep_ in ("dobj", "attr", "pobj", "appos", "nsubjpass"):
+        clause = head if head.pos_ in ("VERB", "AUX") else head.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        lists = clause.lemma_.lower() in ("include", "feature", "be", "comprise", "attend")
+        if (
+            lists
+            and any(t.lemma_.lower() in CUE_NOUNS for s in subjects for t in s.subtree)
+            and (clause.lemma_.lower() != "attend" or token.dep_ == "pobj")
+        ):
+            return f"listed ('{clause.text}')"
+        if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite"):
+            return f"object of '{head.text}'"
+    return ""
+
+
+_COORDINATION = frozenset({"conj", "appos", "pobj", "prep", "compound", "cc", "npadvmod"})
+
+
+def _coordinated(span: Span, constructions: dict[int, str]) -> str:
+    """The construction of a person this one is coordinated with in one noun phrase
+    ("Vice Chairman Lin Nianxiu and Director General of the Department ... Guo Lanfeng –
+    also spoke"), where the parse attached the second name below the first."""
+    token = span.root
+    for _ in range(6):
+        if token.dep_ not in _COORDINATION or token.head is token:
+            return ""
+        token = token.head
+        if constructions.get(token.i):
+            return f"{constructions[token.i]}, with {token.text}"
+    return ""
+
+
+def _pronoun_mentions(doc: Doc, offset: int, quotes: list[tuple[int, int]]) -> list[Mention]:
+    """``He said``, ``she noted``: a speaker referred to by a pronoun."""
+    mentions = []
+    for token in doc:
+        if token.lower_ in PRONOUNS and token.dep_ == "nsubj" and not _inside(token.idx, quotes):
+            verb = speaking(token.head)
+            if verb:
+                mentions.append(
+                    Mention(
+                        token.lower_,
+                        offset + token.idx,
+                        "",
+                        0,
+                        f"'{token.text} {verb}', after the person named before",
+                        token.sent.text.strip(),
+                    )
+                )
+    return mentions

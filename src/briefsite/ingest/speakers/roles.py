@@ -1,0 +1,127 @@
+"""The role a text gives a person at one mention: a title before the name, an apposition
+or a phrase after it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..names import COURTESY
+from .records import APPOSITION, TITLE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset()) -> tuple[str, int]:
+    """The role the text gives at this mention: the title before the name and an
+    apposition or ``from``/``of`` phrase after it, never reaching into the noun phrase
+    of another person (``others``: where their noun phrases start)."""
+    doc = span.doc
+    after = ""
+    index = span.end
+    if index < len(doc) and doc[index].text in (",", "("):
+        closing = ")" if doc[index].text == "(" else ""
+        after = _apposition(span, index + 1, closing, others)
+    elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
+        after = " ".join(t.text_with_ws for t in doc[index].subtree).replace("  ", " ").strip()
+    before = compound_title(span) or titles  # in the order the text writes them
+    before_text = " ".join(w for w in before if w.lower() not in COURTESY)
+    if after and before_text:
+        joiner = " " if re.match(r"^(?:of|from|at)\b", after) else ", "
+        return clean_role(f"{before_text}{joiner}{after}"), APPOSITION
+    if after:
+        return clean_role(after), APPOSITION
+    return clean_role(before_text), TITLE if before_text else 0
+
+
+def noun_phrase_start(span: Span) -> int:
+    """Where the noun phrase of a name starts, its titles included."""
+    start = min(span.root.left_edge.i, span.start)
+    head = span.root.head
+    between = span.doc[head.i : span.start] if head.i < span.start else []
+    if (
+        span.root.dep_ == "conj"
+        and head.pos_ == "NOUN"
+        and between
+        and all(t.text != "," for t in between)
+    ):
+        start = min(start, head.left_edge.i)  # "chairman and CEO Russell Hancock"
+    return start
+
+
+def compound_title(span: Span) -> list[str]:
+    """Words of a title written before the name in its noun phrase (``Shanghai Party
+    Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
+    start = noun_phrase_start(span)
+    words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
+    while words and words[0].is_punct:
+        words.pop(0)
+    words = [t for t in words if t.text.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")]
+    if len(words) > 16 or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words):
+        return []
+    return "".join(t.text_with_ws for t in words).split()
+
+
+def _apposition(
+    span: Span, start: int, closing: str = "", others: frozenset[int] = frozenset()
+) -> str:
+    """The appositions right after a name, as the parse groups them (``Zhou Ling, a
+    professor at Sun Yat-sen University``), up to the verb of the sentence; within
+    brackets, everything up to the closing bracket."""
+    doc = span.doc
+    end = start
+    if closing:
+        while end < span.sent.end and doc[end].text != closing:
+            end += 1
+        return doc[start:end].text.strip() if end - start <= 45 else ""
+    while end < span.sent.end:
+        first = doc[end]
+        if first.text in ("-", "–") and end > start:  # "vice-mayor": one word, three tokens
+            end += 1
+            continue
+        if first.dep_ == "det" and end + 1 < len(doc):
+            first = doc[end + 1]
+        top = first
+        while top.head is not top and top.head.i >= end and top.head.left_edge.i >= end:
+            top = top.head
+        attached = span.start <= top.head.i < end  # to the name, or to the role so far
+        if (
+            top.dep_ not in ("appos", "conj", "npadvmod", "attr")
+            or top.left_edge.i != end
+            or (end > start and not attached)
+        ):
+            break
+        right = top.right_edge.i
+        for token in doc[end : right + 1]:  # never past a relative clause or another person
+            if token.dep_ == "relcl" or (token.i in others and token.i > end):
+                right = token.left_edge.i - 1 if token.dep_ == "relcl" else token.i - 1
+                break
+        end = right + 1
+        while end - 1 > start and doc[end - 1].text == ",":  # a comma closing the apposition
+            end -= 1
+        if end < span.sent.end and doc[end].text in ("-", "–"):  # "vice-mayor"
+            end += 1
+            continue
+        if end < span.sent.end and doc[end].text == ")":
+            end += 1
+        if end < span.sent.end and doc[end].text == "," and end + 1 < span.sent.end:
+            step = 2 if doc[end + 1].lower_ == "and" and end + 2 < span.sent.end else 1
+            nxt = doc[end + step]
+            if nxt.pos_ in ("NOUN", "PROPN", "DET", "ADJ") and nxt.i not in others:
+                end += step
+                continue
+        break
+    words = doc[start:end].text.strip()
+    words = re.sub(r"(?:,|\band)\s*$", "", words).strip(" ,")
+    return words if len(words.split()) <= 45 else ""
+
+
+_EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The next session"
+
+
+def clean_role(role: str) -> str:
+    role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.)(")
+    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
+    role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
+    return role[:1].upper() + role[1:] if role else ""
