@@ -115,3 +115,49 @@ def test_event(text, expected):
 def test_editors_note_strips_its_label():
     assert fields.editors_note("Editor’s Note: The forum discussed.") == "The forum discussed."
     assert fields.editors_note("The editor noted nothing.") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("(Compiled by: Chen Zhu, Li Wei)", ["Chen Zhu", "Li Wei"]),
+        ("Compiled by Chen Zhu and Li Wei.", ["Chen Zhu", "Li Wei"]),
+        ("（Summarized by: Chen Zhu）", ["Chen Zhu"]),
+    ],
+)
+def test_compilers_in_any_of_their_forms(line, names):
+    assert fields.compilers(line) == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a dateline before the first sentence is not the headline
+        (
+            ["SHANGHAI, May 19 (Xinhua) -- Experts gathered to plan the delta's ports. More."],
+            "Experts gathered to plan the delta's ports",
+        ),
+        # page furniture, a date and a label are skipped
+        (["Print this page", "Share", "June 3, 2021", "Speakers:", "Ports join up"], "Ports join up"),
+        # an over-long first line: its first sentence, at most HEADLINE_WORDS words
+        (
+            [
+                "The forum on the integration of the Yangtze River Delta brought together "
+                "planners, economists and mayors from the three provinces and Shanghai for two "
+                "days of talks"
+            ],
+            "The forum on the integration of the Yangtze River Delta brought together "
+            "planners, economists and mayors …",
+        ),
+        (["[Photo/Xinhua]", "", "   "], ""),
+    ],
+)
+def test_a_text_without_a_title_line_offers_its_best_headline(lines, expected):
+    assert fields.headline(lines) == expected
+
+
+def test_site_labels_around_a_title_are_not_the_title():
+    assert fields.without_furniture("Ports join up | Updated: 2023-10-25 10:44") == "Ports join up"
+    assert fields.is_furniture("Home » News » Events")
+    assert fields.is_furniture("Angus Ng, chairman. [Photo provided to China Daily]")
+    assert not fields.is_furniture("Ports of the Delta Seek One Voice")
