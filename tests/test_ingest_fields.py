@@ -138,7 +138,10 @@ def test_compilers_in_any_of_their_forms(line, names):
             "Experts gathered to plan the delta's ports",
         ),
         # page furniture, a date and a label are skipped
-        (["Print this page", "Share", "June 3, 2021", "Speakers:", "Ports join up"], "Ports join up"),
+        (
+            ["Print this page", "Share", "June 3, 2021", "Speakers:", "Ports join up"],
+            "Ports join up",
+        ),
         # an over-long first line: its first sentence, at most HEADLINE_WORDS words
         (
             [
