@@ -173,7 +173,8 @@ def test_update_registry_leaves_region_facts_for_the_editor(project, capsys, tmp
         "Ming, a professor at Nanjing University.\n",
         encoding="utf-8",
     )
-    assert main(["--root", str(project.root), "ingest", str(raw), "--update-registry"]) == 0
+    args = ["ingest", str(raw), "--update-registry", "--publisher", "Xinhua"]
+    assert main(["--root", str(project.root), *args]) == 0
     regions = (project.registry / "regions.yaml").read_text(encoding="utf-8")
     assert (
         "- id: huaihe-river-economic-belt\n  name: Huaihe River Economic Belt\n"
@@ -196,7 +197,8 @@ def test_proposals_are_printed_without_the_flag(project, capsys, tmp_path):
         "Huaihe plans\n\nMarch 3, 2024\n\n  The Huaihe River Economic Belt grew.\n",
         encoding="utf-8",
     )
-    assert main(["--root", str(project.root), "ingest", str(raw), "--stdout"]) == 0
+    args = ["ingest", str(raw), "--stdout", "--publisher", "Xinhua"]
+    assert main(["--root", str(project.root), *args]) == 0
     err = capsys.readouterr().err
     assert "not in the registry yet (add to content/registry/regions.yaml" in err
     assert "- id: huaihe-river-economic-belt\n  name: Huaihe River Economic Belt" in err

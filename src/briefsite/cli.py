@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -28,24 +28,27 @@ def _print_diagnostics(diagnostics: list[Diagnostic], github: bool = False) -> N
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest_file
+    from .ingest.readback import check_result
 
     paths = ProjectPaths(Path(args.root))
     source = Path(args.source)
     registry, problems = read_registry(paths)
     if any(p.severity is Severity.ERROR for p in problems):
         raise ContentError(problems)
-    overrides = dict(item.split("=", 1) for item in args.speaker)
-    result = ingest_file(source, registry, date=args.date, speaker_ids=overrides)
+    result = ingest_file(
+        source,
+        registry,
+        date=args.date,
+        speaker_ids=dict(args.speaker),
+        publisher=args.publisher,
+    )
+    target = check_result(result, registry, paths)  # before anything is written
 
     if args.stdout:
         sys.stdout.write(result.markdown)
     else:
-        target = paths.bulletins / f"{result.slug}.md"
-        if (
-            target.exists()
-            and target.read_text(encoding="utf-8") != result.markdown
-            and not args.force
-        ):
+        markdown = result.markdown.encode("utf-8")
+        if target.exists() and target.read_bytes() != markdown and not args.force:
             raise SourceError(
                 str(target),
                 "a different bulletin with this name exists already",
@@ -53,11 +56,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             )
         kept = paths.sources / source.name
         if not kept.exists():
-            paths.sources.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, kept)
+            _write_atomically(kept, source.read_bytes())
             print(f"kept the raw text as {paths.display(kept)}")
-        paths.bulletins.mkdir(parents=True, exist_ok=True)
-        target.write_text(result.markdown, encoding="utf-8")
+        _write_atomically(target, markdown)
         print(f"wrote {paths.display(target)}")
         print(f"  speakers: {', '.join(s.id for s in result.speakers) or '(none found)'}")
         print(f"  regions:  {', '.join(result.regions) or '(none found)'}")
@@ -85,6 +86,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 for entity in entities:
                     print(_proposal_yaml(entity), file=out)
     return 0
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write a whole file or none of it: a temporary file beside it, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _proposal_yaml(entity: Expert | Region) -> str:
@@ -196,6 +208,13 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
+def _speaker(text: str) -> tuple[str, str]:
+    name, equals, expert_id = text.partition("=")
+    if not (equals and name.strip() and expert_id.strip()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not NAME=ID, e.g. \"Wang Jun=wang-jun\"")
+    return name.strip(), expert_id.strip()
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -216,9 +235,11 @@ def parser() -> argparse.ArgumentParser:
         "--speaker",
         action="append",
         default=[],
+        type=_speaker,
         metavar="NAME=ID",
         help="which expert a shared name means (namesakes)",
     )
+    ingest.add_argument("--publisher", default="", help="who published it, when the text lacks it")
     ingest.add_argument(
         "--update-registry",
         action="store_true",

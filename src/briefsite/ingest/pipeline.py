@@ -8,17 +8,18 @@ result goes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content import frontmatter
 from ..content.model import Expert, Region, Speaker
 from ..content.registry import Registry
 from ..errors import SourceError
-from ..text import slugify, split_sentences
+from ..text import is_blank, slugify, split_sentences, strip_controls
 from . import fields
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
 from .regions import propose_regions
@@ -64,9 +65,11 @@ def ingest_file(
     *,
     date: dt.date | None = None,
     speaker_ids: dict[str, str] | None = None,
+    publisher: str = "",
 ) -> IngestResult:
     """Normalise one raw bulletin. ``date`` is the editor's date (``--date``); ``speaker_ids``
-    maps a name to an expert id where a name is shared by namesakes (``--speaker``)."""
+    maps a name to an expert id where a name is shared by namesakes (``--speaker``);
+    ``publisher`` is the editor's, for a text that does not say (``--publisher``)."""
     label = str(path)
     lines = read_source(path)
     warnings: list[str] = []
@@ -111,8 +114,6 @@ def ingest_file(
     summary = _strip_markers(note) if note else _lead(paragraphs[0])
     event = fields.event(note) or fields.event(paragraphs[0])
     header.publisher = header.publisher or fields.interview_outlet(" ".join(paragraphs[-2:]))
-    if not header.publisher:
-        warnings.append("no publisher found: fill in 'publisher:' before committing")
 
     # 5. Speakers, regions and themes.
     texts = [b.text for b in blocks] + [line.text for line in trailer]
@@ -127,7 +128,6 @@ def ingest_file(
     regions = registry.region_matcher.ids_in_order(searchable)
     themes = _themes(searchable, registry)
 
-    slug = _slug_for(header.title)
     front = _front_matter(
         header,
         publication_date,
@@ -140,7 +140,24 @@ def ingest_file(
         regions,
         themes,
     )
-    markdown = f"---\n{front}---\n\n{body}\n"
+    if publisher:
+        front = dataclasses.replace(front, publisher=publisher)
+    front, body = _without_controls(front, body, warnings)
+    if is_blank(front.title):
+        raise SourceError(
+            label,
+            "no title found",
+            "the title line shows nothing (only zero-width or control characters); a raw "
+            "bulletin starts with its title",
+        )
+    if is_blank(front.publisher):
+        raise SourceError(
+            label,
+            "no publisher found in the text",
+            'pass it with --publisher "NAME" (who published the bulletin)',
+        )
+    slug = _slug_for(front.title) or _slug_for(path.stem) or "bulletin"
+    markdown = f"---\n{frontmatter.dump(front)}---\n\n{body}\n"
     return IngestResult(
         path,
         slug,
@@ -394,11 +411,6 @@ def _slug_for(title: str, limit: int = 60) -> str:
     return slug[:limit].rsplit("-", 1)[0]
 
 
-def _quote(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _front_matter(
     header: Header,
     date: dt.date,
@@ -410,29 +422,49 @@ def _front_matter(
     speakers: list[Speaker],
     regions: list[str],
     themes: list[str],
-) -> str:
-    lines = [f"title: {_quote(header.title)}"]
-    if header.subtitle:
-        lines.append(f"subtitle: {_quote(header.subtitle)}")
-    lines.append(f"date: {date.isoformat()}")
-    if date_source == "editor":
-        lines.append("date_source: editor  # the source gives no full date; supplied by the editor")
-    if header.series:
-        lines.append(f"series: {_quote(header.series)}")
-    if header.number is not None:
-        lines.append(f"number: {header.number}")
-    if header.volume is not None:
-        lines.append(f"volume: {header.volume}")
-    if event:
-        lines.append(f"event: {_quote(event)}")
-    lines.append(f"publisher: {_quote(header.publisher)}")
-    lines.append(f"compilers: [{', '.join(_quote(c) for c in compilers)}]")
-    lines.append(f"source: {{file: {source_file}}}")
-    lines.append(f"summary: {_quote(summary)}")
-    lines.append("speakers:" if speakers else "speakers: []")
-    for speaker in speakers:
-        role = f", role: {_quote(speaker.role)}" if speaker.role else ""
-        lines.append(f"  - {{id: {speaker.id}{role}}}")
-    lines.append(f"regions: [{', '.join(regions)}]")
-    lines.append(f"themes: [{', '.join(themes)}]")
-    return "\n".join(lines) + "\n"
+) -> frontmatter.FrontMatter:
+    return frontmatter.FrontMatter(
+        title=header.title,
+        subtitle=header.subtitle,
+        date=date,
+        date_source=date_source,
+        series=header.series,
+        number=header.number,
+        volume=header.volume,
+        event=event,
+        publisher=header.publisher,
+        compilers=tuple(compilers),
+        source_file=source_file,
+        summary=summary,
+        speakers=tuple(speakers),
+        regions=tuple(regions),
+        themes=tuple(themes),
+    )
+
+
+def _without_controls(
+    front: frontmatter.FrontMatter, body: str, warnings: list[str]
+) -> tuple[frontmatter.FrontMatter, str]:
+    """Control characters (C0, DEL, C1) removed from every field and the body, with a warning:
+    they show as nothing, and YAML refuses most of them."""
+    removed = 0
+
+    def clean(text: str) -> str:
+        nonlocal removed
+        text, count = strip_controls(text)
+        removed += count
+        return text
+
+    cleaned = dataclasses.replace(
+        front,
+        **{
+            name: clean(getattr(front, name))
+            for name in ("title", "subtitle", "series", "event", "publisher", "summary")
+        },
+        compilers=tuple(clean(name) for name in front.compilers),
+        speakers=tuple(Speaker(s.id, clean(s.role)) for s in front.speakers),
+    )
+    body = "\n".join(clean(line) for line in body.split("\n"))
+    if removed:
+        warnings.append(f"removed {removed} control character(s) that the text holds")
+    return cleaned, body
