@@ -126,6 +126,17 @@ def _refuse_hostile(text: str, line_offset: int) -> None:
         loader.dispose()
 
 
+def _reader_error(text: str, error: yaml.reader.ReaderError, offset: int) -> YamlSyntaxError:
+    """PyYAML names the character position only; say line and column, and which character."""
+    position = min(error.position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return YamlSyntaxError(
+        f"the character U+{ord(character):04X} is not allowed in YAML", line + offset, column
+    )
+
+
 def load(text: str, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document; ``line_offset`` shifts positions (front-matter after ``---``).
 
@@ -146,6 +157,8 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or str(error)
         raise YamlSyntaxError(problem, line + line_offset, column) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        raise _reader_error(text, error, line_offset) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), 1 + line_offset, 1) from None
     finally:

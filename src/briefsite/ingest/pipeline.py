@@ -143,6 +143,7 @@ def ingest_file(
     if publisher:
         front = dataclasses.replace(front, publisher=publisher)
     front, body = _without_controls(front, body, warnings)
+    front = _within_limits(label, front, warnings)
     if is_blank(front.title):
         raise SourceError(
             label,
@@ -245,15 +246,19 @@ def _header_fields(header: Header, header_lines: list[Line]) -> None:
 
 def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:
     """Join a title broken over lines; a second line that starts a new phrase is a subtitle."""
-    text = lines[0]
+    title_lines = [lines[0]]  # joined once at the end: growing a string by + is quadratic
+    bold_marks = lines[0].count("**")
     subtitle_lines: list[str] = []
     for line in lines[1:]:
-        continues = line[:1].islower() or text.count("**") % 2 == 1 or text.endswith(("-", ":"))
+        continues = (
+            line[:1].islower() or bold_marks % 2 == 1 or title_lines[-1].endswith(("-", ":"))
+        )
         if continues and not subtitle_lines:
-            text = f"{text} {line}"
+            title_lines.append(line)
+            bold_marks += line.count("**")
         else:
             subtitle_lines.append(line)
-    return _without_bold(text), _without_bold(" ".join(subtitle_lines))
+    return _without_bold(" ".join(title_lines)), _without_bold(" ".join(subtitle_lines))
 
 
 def _without_bold(text: str) -> str:
@@ -395,10 +400,30 @@ def _themes(texts: list[str], registry: Registry) -> list[str]:
     hits: Counter[str] = Counter()
     for theme in registry.themes.values():
         for cue in theme.cues:
-            pattern = r"(?<!\w)" + re.escape(cue.casefold()) + r"(?!\w)"
-            hits[theme.id] += len(re.findall(pattern, text))
+            hits[theme.id] += _count_word(text, cue.casefold())
     ranked = sorted((t for t, n in hits.items() if n >= MIN_CUE_HITS), key=lambda t: (-hits[t], t))
     return ranked[:MAX_THEMES]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _count_word(text: str, word: str) -> int:
+    """How often ``word`` occurs as a whole word: ``(?<!\\w)word(?!\\w)``, but searched
+    for by its letters first (a leading look-behind makes the regex try every position,
+    which over a long text and a hundred cues took seconds)."""
+    if word not in text:
+        return 0
+    pattern = re.compile(re.escape(word) + r"(?!\w)")
+    count = position = 0
+    while match := pattern.search(text, position):
+        start = match.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            position = start + 1  # inside a longer word; look again one character on
+        else:
+            count += 1
+            position = max(match.end(), start + 1)
+    return count
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -440,6 +465,48 @@ def _front_matter(
         regions=tuple(regions),
         themes=tuple(themes),
     )
+
+
+MAX_FIELD_CHARS = 5_000  # the longest field of the real bulletins (a summary) has 1,000
+MAX_FRONT_MATTER_CHARS = 100_000  # about a hundred speakers with long roles
+
+
+def _within_limits(
+    label: str, front: frontmatter.FrontMatter, warnings: list[str]
+) -> frontmatter.FrontMatter:
+    """Fields cut to ``MAX_FIELD_CHARS`` (at a space, with a warning); front-matter longer
+    than ``MAX_FRONT_MATTER_CHARS`` in all is refused. A field that long is text the layout
+    took for a title or a role, and the emitter writes some 2 us a character."""
+    cut: list[str] = []
+
+    def within(name: str, text: str) -> str:
+        if len(text) <= MAX_FIELD_CHARS:
+            return text
+        cut.append(name)
+        head = text[:MAX_FIELD_CHARS]
+        return (head.rsplit(" ", 1)[0] if " " in head else head) + " …"
+
+    names = ("title", "subtitle", "series", "event", "publisher", "summary")
+    front = dataclasses.replace(
+        front,
+        **{name: within(name, getattr(front, name)) for name in names},
+        compilers=tuple(within("compilers", name) for name in front.compilers),
+        speakers=tuple(Speaker(s.id, within(f"role of {s.id}", s.role)) for s in front.speakers),
+    )
+    if cut:
+        warnings.append(
+            f"cut to {MAX_FIELD_CHARS:,} characters (review them): {', '.join(dict.fromkeys(cut))}"
+        )
+    texts = [*(getattr(front, name) for name in names), *front.compilers]
+    size = sum(map(len, texts)) + sum(len(s.id) + len(s.role) for s in front.speakers)
+    if size > MAX_FRONT_MATTER_CHARS:
+        raise SourceError(
+            label,
+            f"the front-matter would be {size:,} characters long (at most "
+            f"{MAX_FRONT_MATTER_CHARS:,}): {len(front.speakers)} speaker(s) found",
+            "is this one bulletin? split a longer text into several",
+        )
+    return front
 
 
 def _without_controls(

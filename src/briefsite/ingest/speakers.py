@@ -225,11 +225,15 @@ def _from_guest_list(text: str, offset: int) -> list[Mention]:
     if not match:
         return []
     mentions = []
-    for entry in re.split(r";\s*(?:and\s+)?", match.group("list").rstrip(". ")):
+    guests = match.group("list")
+    cursor = 0  # entries come in order: each is searched for after the last one
+    for entry in re.split(r";\s*(?:and\s+)?", guests.rstrip(". ")):
+        found = guests.find(entry, cursor)
+        cursor = found + len(entry) if found >= 0 else cursor
         head, _, role = entry.partition(",")
         name = as_person_name(head)
         if name:
-            position = offset + match.start("list") + match.group("list").find(entry)
+            position = offset + match.start("list") + max(found, 0)
             mentions.append(Mention(name, clean_role(role), position, 3))
     return mentions
 
@@ -256,17 +260,25 @@ def _from_speech(sentence: str, offset: int) -> list[Mention]:
     mentions = []
     plain = sentence.replace("**", "")
     for verb in _VERB.finditer(plain):
-        subject = plain[: verb.start()]
+        # a subject is at most 40 words: look back a bounded stretch, not to the sentence's
+        # start, so that a long sentence with many verbs stays linear
+        window = max(0, verb.start() - _SUBJECT_WINDOW)
+        subject = plain[window : verb.start()]
         # the subject starts after the last closing quote (a quotation, then who said it)
         quote_end = max(subject.rfind("”"), subject.rfind('" '), subject.rfind("’ "))
         if quote_end >= 0:
             subject = subject[quote_end + 1 :]
+        elif window > 0:
+            continue  # longer than the stretch: far more than 40 words
         if len(subject.split()) > 40:
             continue
         name, role, strength = parse_subject(subject)
         if name:
             mentions.append(Mention(name, role, offset + sentence.find(name), strength))
     return mentions
+
+
+_SUBJECT_WINDOW = 4000  # characters; 40 words of prose take a few hundred
 
 
 _INVERTED = re.compile(
@@ -340,8 +352,11 @@ def find_mentions(paragraphs: list[str]) -> list[Mention]:
         mentions += _from_cues(paragraph, offset)
         mentions += _from_inverted_speech(paragraph, offset)
         mentions += _from_excerpt_credit(paragraph, offset)
+        cursor = 0  # sentences come in order: each is searched for after the last one
         for sentence in split_sentences(paragraph):
-            mentions += _from_speech(sentence, offset + max(paragraph.find(sentence), 0))
+            found = paragraph.find(sentence, cursor)
+            cursor = found + len(sentence) if found >= 0 else cursor
+            mentions += _from_speech(sentence, offset + max(found, 0))
         offset += len(paragraph) + 2
     return sorted(mentions, key=lambda m: m.position)
 
