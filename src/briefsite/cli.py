@@ -42,6 +42,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         speaker_ids=dict(args.speaker),
         publisher=args.publisher,
     )
+    if result.new_experts and not args.update_registry:
+        # a bulletin naming them would fail check until they are in the registry
+        _print_proposals({"experts": result.new_experts}, sys.stderr)
+        ids = ", ".join(e.id for e in result.new_experts)
+        raise SourceError(
+            str(source),
+            f"{len(result.new_experts)} speaker(s) not in the registry yet ({ids}); nothing "
+            "was written",
+            "check each is a new person (not a new spelling of a known one: then add the "
+            "spelling to their aliases), then rerun with --update-registry to add them",
+        )
     target = check_result(result, registry, paths)  # before anything is written
 
     if args.stdout:
@@ -76,16 +87,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if added:
                 print(f"added to content/registry/{kind}.yaml: {', '.join(added)}", file=out)
     else:
-        for kind, entities in proposals.items():
-            if entities:
-                print(
-                    f"\nnot in the registry yet (add to content/registry/{kind}.yaml, or "
-                    "rerun with --update-registry):",
-                    file=out,
-                )
-                for entity in entities:
-                    print(_proposal_yaml(entity), file=out)
+        _print_proposals(proposals, out)
     return 0
+
+
+def _print_proposals(proposals: dict[str, list], out) -> None:
+    for kind, entities in proposals.items():
+        if entities:
+            print(
+                f"\nnot in the registry yet (add to content/registry/{kind}.yaml, or "
+                "rerun with --update-registry):",
+                file=out,
+            )
+            for entity in entities:
+                print(_proposal_yaml(entity), file=out)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
