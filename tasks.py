@@ -159,17 +159,28 @@ def export(c):
         "source": "the raw bulletin (.txt)",
         "stdout": "print the Markdown instead of writing content/bulletins/",
         "date": "date of publication (YYYY-MM-DD) when the text lacks a full date",
+        "publisher": "who published the bulletin, when the text does not say",
         "speaker": "NAME=ID: which expert a name shared by namesakes means (repeatable)",
         "update_registry": "add unknown experts to content/registry/experts.yaml",
         "force": "replace an existing, different bulletin file",
     },
     iterable=["speaker"],
 )
-def ingest(c, source, stdout=False, date=None, speaker=None, update_registry=False, force=False):
+def ingest(
+    c,
+    source,
+    stdout=False,
+    date=None,
+    publisher=None,
+    speaker=None,
+    update_registry=False,
+    force=False,
+):
     """Normalise a raw bulletin into content/bulletins/ (Markdown + YAML front-matter)."""
     args = ["ingest", source]
     args += ["--stdout"] if stdout else []
     args += ["--date", date] if date else []
+    args += ["--publisher", publisher] if publisher else []
     for item in speaker or []:
         args += ["--speaker", item]
     args += ["--update-registry"] if update_registry else []

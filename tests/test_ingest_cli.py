@@ -128,9 +128,7 @@ def test_a_text_without_a_title_is_refused(tmp_path, capsys):
     assert "no title found" in err
 
 
-def test_unknown_people_are_proposed_and_nothing_is_written_until_they_are_added(
-    project, capsys
-):
+def test_unknown_people_are_proposed_and_nothing_is_written_until_they_are_added(project, capsys):
     source = str(FIXTURES / "raw" / "news-report-inverted.txt")
     before = sorted(p.name for p in project.bulletins.iterdir())
     code = main(["--root", str(project.root), "ingest", source])
