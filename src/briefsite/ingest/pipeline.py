@@ -140,25 +140,7 @@ def ingest_file(
         regions,
         themes,
     )
-    if publisher:
-        front = dataclasses.replace(front, publisher=publisher)
-    front, body = _without_controls(front, body, warnings)
-    front = _within_limits(label, front, warnings)
-    if is_blank(front.title):
-        raise SourceError(
-            label,
-            "no title found",
-            "the title line shows nothing (only zero-width or control characters); a raw "
-            "bulletin starts with its title",
-        )
-    if is_blank(front.publisher):
-        raise SourceError(
-            label,
-            "no publisher found in the text",
-            'pass it with --publisher "NAME" (who published the bulletin)',
-        )
-    slug = _slug_for(front.title) or _slug_for(path.stem) or "bulletin"
-    markdown = f"---\n{frontmatter.dump(front)}---\n\n{body}\n"
+    slug, markdown = _markdown(label, path, front, body, publisher, warnings)
     return IngestResult(
         path,
         slug,
@@ -465,6 +447,37 @@ def _front_matter(
         regions=tuple(regions),
         themes=tuple(themes),
     )
+
+
+def _markdown(
+    label: str,
+    path: Path,
+    front: frontmatter.FrontMatter,
+    body: str,
+    publisher: str,
+    warnings: list[str],
+) -> tuple[str, str]:
+    """The file name (slug) and the Markdown file: front-matter through the one serializer,
+    after the editor's publisher, without control characters and within the limits."""
+    if publisher:
+        front = dataclasses.replace(front, publisher=publisher)
+    front, body = _without_controls(front, body, warnings)
+    front = _within_limits(label, front, warnings)
+    if is_blank(front.title):
+        raise SourceError(
+            label,
+            "no title found",
+            "the title line shows nothing (only zero-width or control characters); a raw "
+            "bulletin starts with its title",
+        )
+    if is_blank(front.publisher):
+        raise SourceError(
+            label,
+            "no publisher found in the text",
+            'pass it with --publisher "NAME" (who published the bulletin)',
+        )
+    slug = _slug_for(front.title) or _slug_for(path.stem) or "bulletin"
+    return slug, f"---\n{frontmatter.dump(front)}---\n\n{body}\n"
 
 
 MAX_FIELD_CHARS = 5_000  # the longest field of the real bulletins (a summary) has 1,000
