@@ -221,7 +221,8 @@ def fuzz_ingest(project: Path, rng: random.Random, count: int, timeout: float, t
         code, _, err, seconds = run(project, timeout, "ingest", str(raw), "--force", *args)
         tally["ingest runs"] += 1
         tally[f"ingest exit {code}"] += 1
-        tally["ingest max seconds"] = max(tally["ingest max seconds"], round(seconds, 2))
+        key = f"ingest max seconds ({kind})"
+        tally[key] = max(tally[key], round(seconds, 2))
         problem = ""
         if code is None:
             problem = "hang"
@@ -263,7 +264,8 @@ def fuzz_check(project: Path, rng: random.Random, count: int, timeout: float, ta
         code, out, err, seconds = run(project, timeout, "check", str(target))
         tally["check runs"] += 1
         tally[f"check exit {code}"] += 1
-        tally["check max seconds"] = max(tally["check max seconds"], round(seconds, 2))
+        key = f"check max seconds ({kind})"
+        tally[key] = max(tally[key], round(seconds, 2))
         problem = ""
         if code is None:
             problem = "hang"
