@@ -155,6 +155,7 @@ def export(c):
         "stdout": "print the Markdown instead of writing content/bulletins/",
         "date": "date of publication (YYYY-MM-DD) when the text lacks a full date",
         "title": "the bulletin's title, when the text does not start with it",
+        "publisher": "who published the bulletin, when the text does not say",
         "speaker": "NAME=ID: which expert a name shared by namesakes means (repeatable)",
         "update_registry": "add unknown experts to content/registry/experts.yaml (regions are "
         "only proposed, for the editor to complete)",
@@ -163,13 +164,22 @@ def export(c):
     iterable=["speaker"],
 )
 def ingest(
-    c, source, stdout=False, date=None, title=None, speaker=None, update_registry=False, force=False
+    c,
+    source,
+    stdout=False,
+    date=None,
+    title=None,
+    publisher=None,
+    speaker=None,
+    update_registry=False,
+    force=False,
 ):
     """Normalise a raw bulletin into content/bulletins/ (Markdown + YAML front-matter)."""
     args = ["ingest", source]
     args += ["--stdout"] if stdout else []
     args += ["--date", date] if date else []
     args += ["--title", title] if title else []
+    args += ["--publisher", publisher] if publisher else []
     for item in speaker or []:
         args += ["--speaker", item]
     args += ["--update-registry"] if update_registry else []

@@ -17,11 +17,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from briefsite.content.paths import ProjectPaths
 from briefsite.content.registry_reader import read_registry
 from briefsite.publish.export import export_site
 from briefsite.site.build import build_site
+
+# Property-based tests: quick by default; HYPOTHESIS_PROFILE=ci or nightly runs many more.
+# Deadlines are asserted by the tests themselves (wall time of a whole command), not per call.
+settings.register_profile("default", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile("ci", max_examples=400, deadline=None, print_blob=True)
+settings.register_profile("nightly", max_examples=4000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"

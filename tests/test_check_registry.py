@@ -198,7 +198,8 @@ def test_proposals_are_printed_without_the_flag(project, capsys, tmp_path):
         "Huaihe plans\n\nMarch 3, 2024\n\n  The Huaihe River Economic Belt grew.\n",
         encoding="utf-8",
     )
-    assert main(["--root", str(project.root), "ingest", str(raw), "--stdout"]) == 0
+    args = ["ingest", str(raw), "--stdout", "--publisher", "Xinhua"]
+    assert main(["--root", str(project.root), *args]) == 0
     err = capsys.readouterr().err
     assert "possible regions not in the registry (ingest does not add regions" in err
     assert "- id: huaihe-river-economic-belt\n  name: Huaihe River Economic Belt" in err

@@ -20,11 +20,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("source", RAW, ids=lambda p: p.stem)
-def test_ingest_output_matches_the_reviewed_golden_file(capsys, source):
+def test_ingest_output_matches_the_reviewed_golden_file(project, capsys, source):
     date = EDITOR_DATES.get(source.stem)
-    code, out, _ = run(
-        capsys, "ingest", str(source), "--stdout", *(["--date", date] if date else [])
-    )
+    args = ["ingest", str(source), "--stdout", "--update-registry"]  # three name new people
+    code = main(["--root", str(project.root), *args, *(["--date", date] if date else [])])
+    out = capsys.readouterr().out
     assert code == 0
     assert out == (GOLDEN / f"{source.stem}.md").read_text(encoding="utf-8")
 
@@ -134,13 +134,27 @@ def test_a_text_without_a_title_line_takes_its_first_sentence_and_says_so(tmp_pa
     assert code == 0 and out.startswith('---\ntitle: "Body Text Forum"\n')
 
 
-def test_unknown_people_are_reported_with_a_proposed_registry_entry(capsys):
+def test_unknown_people_are_proposed_and_nothing_is_written_until_they_are_added(project, capsys):
     source = str(FIXTURES / "raw" / "news-report-inverted.txt")
-    code, out, err = run(capsys, "ingest", source, "--stdout")
-    assert code == 0
-    assert '- {id: zhou-ling, role: "Professor at Sun Yat-sen University"}' in out
+    before = sorted(p.name for p in project.bulletins.iterdir())
+    code = main(["--root", str(project.root), "ingest", source])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
     assert "not in the registry yet" in err
     assert "- id: zhou-ling\n  name: Zhou Ling\n  family_name: Zhou\n  aliases: [Zhou Ling]" in err
+    assert err.endswith(
+        f"Error: {source}: 3 speaker(s) not in the registry yet (zhou-ling, huang-tao, "
+        "kenji-sato); nothing was written\n    hint: check each is a new person (not a new "
+        "spelling of a known one: then add the spelling to their aliases), then rerun with "
+        "--update-registry to add them\n"
+    )
+    assert sorted(p.name for p in project.bulletins.iterdir()) == before
+    code = main(["--root", str(project.root), "ingest", source, "--update-registry"])
+    assert code == 0
+    written = project.bulletins / "greater-bay-area-firms-bet-on-shared-laboratories.md"
+    text = written.read_text(encoding="utf-8")
+    assert '- {id: zhou-ling, role: "Professor at Sun Yat-sen University"}' in text
+    assert main(["--root", str(project.root), "check"]) == 0
 
 
 def test_namesakes_must_be_told_apart(tmp_path, capsys):
@@ -182,7 +196,8 @@ def test_ingest_writes_the_bulletin_and_keeps_the_raw_text(tmp_path, capsys):
     paths = copy_project(tmp_path / "p")
     raw = tmp_path / "incoming.txt"
     raw.write_bytes((FIXTURES / "raw" / "interview-excerpt.txt").read_bytes())
-    code = main(["--root", str(paths.root), "ingest", str(raw), "--date", "2024-03-12"])
+    args = ["ingest", str(raw), "--date", "2024-03-12", "--update-registry"]
+    code = main(["--root", str(paths.root), *args])
     out = capsys.readouterr().out
     assert code == 0
     target = paths.bulletins / "planning-new-towns-with-their-cores.md"
@@ -191,6 +206,6 @@ def test_ingest_writes_the_bulletin_and_keeps_the_raw_text(tmp_path, capsys):
     assert (paths.sources / "incoming.txt").read_bytes() == raw.read_bytes()
     # a second, different ingest to the same name is refused unless forced
     target.write_text("edited by hand", encoding="utf-8")
-    assert main(["--root", str(paths.root), "ingest", str(raw), "--date", "2024-03-12"]) == 1
+    assert main(["--root", str(paths.root), *args]) == 1
     assert "a different bulletin with this name exists already" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "edited by hand"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -29,6 +29,7 @@ def _print_diagnostics(diagnostics: list[Diagnostic], github: bool = False) -> N
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest_file
+    from .ingest.readback import check_result
     from .ingest.source import extract_source
 
     paths = ProjectPaths(Path(args.root))
@@ -36,25 +37,35 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     registry, problems = read_registry(paths)
     if any(p.severity is Severity.ERROR for p in problems):
         raise ContentError(problems)
-    overrides = dict(item.split("=", 1) for item in args.speaker)
     result = ingest_file(
         source,
         registry,
         date=args.date,
-        speaker_ids=overrides,
+        speaker_ids=dict(args.speaker),
         title=args.title or "",
+        publisher=args.publisher,
         model=_nlp_model(paths),
     )
+    out = sys.stderr if args.stdout else sys.stdout
+    if result.new_experts and not args.update_registry and not args.stdout:
+        # a bulletin naming them would fail check until they are in the registry
+        _print_people(result, sys.stderr)
+        _print_proposals(result, sys.stderr)
+        ids = ", ".join(e.id for e in result.new_experts)
+        raise SourceError(
+            str(source),
+            f"{len(result.new_experts)} speaker(s) not in the registry yet ({ids}); nothing "
+            "was written",
+            "check each is a new person (not a new spelling of a known one: then add the "
+            "spelling to their aliases), then rerun with --update-registry to add them",
+        )
+    target = check_result(result, registry, paths)  # before anything is written
 
     if args.stdout:
         sys.stdout.write(result.markdown)
     else:
-        target = paths.bulletins / f"{result.slug}.md"
-        if (
-            target.exists()
-            and target.read_text(encoding="utf-8") != result.markdown
-            and not args.force
-        ):
+        markdown = result.markdown.encode("utf-8")
+        if target.exists() and target.read_bytes() != markdown and not args.force:
             raise SourceError(
                 str(target),
                 "a different bulletin with this name exists already",
@@ -62,22 +73,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             )
         kept = paths.sources / source.name
         if not kept.exists():
-            paths.sources.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, kept)
+            _write_atomically(kept, source.read_bytes())
             print(f"kept the file as received as {paths.display(kept)}")
         text_file = SourceRef(source.name).text_file
         if text_file:  # a PDF, Word document or web page: the site offers its text too
-            extracted = extract_source(source).text
-            (paths.sources / text_file).write_text(extracted, encoding="utf-8")
+            extracted = extract_source(source).text.encode("utf-8")
+            _write_atomically(paths.sources / text_file, extracted)
             print(f"kept the text extracted from it as {paths.display(paths.sources / text_file)}")
-        paths.bulletins.mkdir(parents=True, exist_ok=True)
-        target.write_text(result.markdown, encoding="utf-8")
+        _write_atomically(target, markdown)
         print(f"wrote {paths.display(target)}")
         print(f"  speakers: {', '.join(s.id for s in result.speakers) or '(none found)'}")
         print(f"  regions:  {', '.join(result.regions) or '(none found)'}")
         print(f"  themes:   {', '.join(result.themes) or '(none found)'}")
 
-    out = sys.stderr if args.stdout else sys.stdout
     _print_people(result, out)
     for warning in result.warnings:
         print(f"warning: {warning}", file=out)
@@ -87,7 +95,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         added = add_entries(paths, "experts", result.new_experts)
         if added:
             print(f"added to content/registry/experts.yaml: {', '.join(added)}", file=out)
-    elif result.new_experts:
+    _print_proposals(result, out, experts=not args.update_registry)
+    return 0
+
+
+def _print_proposals(result, out, experts: bool = True) -> None:
+    """Entries for the registries, to paste: experts (``--update-registry`` adds them) and
+    regions (never added by ingest: a region's country is not in the text)."""
+    if experts and result.new_experts:
         print(
             "\nnot in the registry yet (add to content/registry/experts.yaml, or rerun with "
             "--update-registry):",
@@ -95,7 +110,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         for expert in result.new_experts:
             print(_proposal_yaml(expert), file=out)
-    if result.new_regions:  # never written by ingest: a region's country is not in the text
+    if result.new_regions:
         print(
             "\npossible regions not in the registry (ingest does not add regions: if one is "
             "a real region, add it to content/registry/regions.yaml with its country, then "
@@ -104,7 +119,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         for region in result.new_regions:
             print(_proposal_yaml(region), file=out)
-    return 0
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write a whole file or none of it: a temporary file beside it, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _nlp_model(paths: ProjectPaths) -> str:
@@ -245,6 +270,13 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
+def _speaker(text: str) -> tuple[str, str]:
+    name, equals, expert_id = text.partition("=")
+    if not (equals and name.strip() and expert_id.strip()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not NAME=ID, e.g. \"Wang Jun=wang-jun\"")
+    return name.strip(), expert_id.strip()
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -286,9 +318,11 @@ def parser() -> argparse.ArgumentParser:
         "--speaker",
         action="append",
         default=[],
+        type=_speaker,
         metavar="NAME=ID",
         help="which expert a shared name means (namesakes)",
     )
+    ingest.add_argument("--publisher", default="", help="who published it, when the text lacks it")
     ingest.add_argument(
         "--update-registry",
         action="store_true",

@@ -33,8 +33,9 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        message, hint = _one_line(self.message), _one_line(self.hint)
+        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {message}"
+        return f"{text}\n    hint: {hint}" if hint else text
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the pull request."""
@@ -42,6 +43,13 @@ class Diagnostic:
         message = f"{self.message} (hint: {self.hint})" if self.hint else self.message
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.path},line={self.line},col={self.column}::{message}"
+
+
+def _one_line(text: str) -> str:
+    """A message quoting the input stays on its line: line ends and controls are escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class BriefsiteError(Exception):

@@ -18,6 +18,39 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
+# Letters that print as nothing although Unicode does not class them as spaces or formats.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing of ``text`` would show: only spaces, zero-width characters (ZWSP,
+    BOM, direction marks), control characters or blank letters. Linear in the text."""
+    return all(
+        c.isspace() or c in _BLANK_LETTERS or unicodedata.category(c) in _INVISIBLE for c in text
+    )
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters (C0, DEL, C1); tabs and line ends become spaces.
+
+    Returns the text and how many characters were removed. Front-matter must not carry
+    them: YAML refuses most of them unquoted, and none of them is meant to be shown.
+    """
+    if text.isprintable():
+        return text, 0
+    kept = []
+    removed = 0
+    for char in text:
+        if char in "\t\n\r":
+            kept.append(" ")
+        elif unicodedata.category(char) == "Cc":
+            removed += 1
+        else:
+            kept.append(char)
+    return "".join(kept), removed
+
+
 def name_key(name: str) -> str:
     """How two spellings of a name are compared: case, spacing and dots do not count.
 
@@ -35,12 +68,18 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9\u4e00-\u9fff])")
 
 
+_LOOKBACK = 64  # longer than any abbreviation or run of initials
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping initials (``G.O. Yeh``) and ``No. 10`` intact."""
     sentences: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
+        # only the last word before the stop matters: look back a bounded stretch, so that
+        # a long run of abbreviations stays linear ("Dr. Dr. Dr. ...")
+        window = text[max(start, match.start() - _LOOKBACK) : match.start()]
+        before = window.rsplit(None, 1)
         last_word = before[-1].lower().rstrip(".") if before else ""
         is_initial = len(last_word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", last_word)
         if is_initial or last_word in _ABBREVIATIONS:

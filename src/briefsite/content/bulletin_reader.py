@@ -13,9 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..text import slugify
+from ..text import is_blank, slugify
 from . import yamldoc
-from .diagnose import SLUG, YAML_HINT, Collector, close_matches, read_text, string_list, type_name
+from .diagnose import (
+    SLUG,
+    Collector,
+    close_matches,
+    read_text,
+    shown,
+    string_list,
+    type_name,
+)
 from .model import Bulletin, SourceRef, Speaker
 from .paths import ProjectPaths
 from .registry import REGISTRY_FILES, Registry
@@ -63,14 +71,47 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return yaml_text, body, yaml_text.count("\n") + 3
 
 
+# The longest real bulletin is 16 KB; 1 MB is some 150,000 words, sixty times that. Past it
+# a file is refused unread, so a pasted log or a whole report cannot stall the check.
+MAX_BULLETIN_BYTES = 1_000_000
+
+
 def parse_bulletin(
     path: Path, registry: Registry, paths: ProjectPaths
 ) -> tuple[Bulletin | None, list[Diagnostic]]:
     """Read one bulletin file into a typed ``Bulletin``, or say everything that is wrong."""
     out = Collector(paths.display(path))
+    size = path.stat().st_size
+    if size > MAX_BULLETIN_BYTES:
+        out.at(1, 1, *too_large(size))
+        return None, out.diagnostics
     text = read_text(path, out)
     if text is None:
         return None, out.diagnostics
+    return parse_bulletin_text(text, path, registry, paths, out)
+
+
+def too_large(size: int) -> tuple[str, str]:
+    """The message and hint for a bulletin of ``size`` bytes, over the limit."""
+    return (
+        f"the file is {size:,} bytes; a bulletin may be at most {MAX_BULLETIN_BYTES:,}",
+        "is this the right file? split a longer text into several bulletins",
+    )
+
+
+def parse_bulletin_text(
+    text: str,
+    path: Path,
+    registry: Registry,
+    paths: ProjectPaths,
+    out: Collector,
+    source_exists: bool | None = None,
+) -> tuple[Bulletin | None, list[Diagnostic]]:
+    """``parse_bulletin`` for a text in memory that is (or will be) the file at ``path``.
+
+    ``source_exists`` says whether the raw text will be under sources/ (ingest checks what
+    it is about to write, before it copies the raw text there); None looks at the folder.
+    """
     try:
         parts = split_front_matter(text)
     except UnclosedFrontMatter:
@@ -93,16 +134,16 @@ def parse_bulletin(
     try:
         document = yamldoc.load(yaml_text, line_offset=1)
     except yamldoc.YamlSyntaxError as error:
-        out.at(error.line, error.column, f"YAML syntax: {error.message}", YAML_HINT)
+        out.yaml_error(error)
         return None, out.diagnostics
     out.document = document
     for key, line, column in document.duplicates:
-        out.at(line, column, f"field '{key}' is given twice", "keep one of them")
+        out.at(line, column, f"field '{shown(key)}' is given twice", "keep one of them")
     meta = document.data
     if not isinstance(meta, dict):
         out.at(2, 1, "the front-matter must be a mapping of fields ('title: ...')")
         return None, out.diagnostics
-    bulletin = _bulletin_from(meta, body, body_line, path, registry, paths, out)
+    bulletin = _bulletin_from(meta, body, body_line, path, registry, paths, out, source_exists)
     return bulletin, out.diagnostics
 
 
@@ -114,15 +155,18 @@ def _bulletin_from(
     registry: Registry,
     paths: ProjectPaths,
     out: Collector,
+    source_exists: bool | None = None,
 ) -> Bulletin | None:
     errors_before = len([d for d in out.diagnostics if d.severity is Severity.ERROR])
 
     for name in meta:
+        if out.full:
+            break
         if name not in BULLETIN_FIELDS:
-            guess = difflib.get_close_matches(str(name), list(BULLETIN_FIELDS), n=1)
+            guess = difflib.get_close_matches(shown(name), list(BULLETIN_FIELDS), n=1)
             out.field(
                 (name,),
-                f"unknown field '{name}'",
+                f"unknown field '{shown(name)}'",
                 f"did you mean '{guess[0]}'?" if guess else "see the fields in CONTRIBUTING.md",
                 key=True,
             )
@@ -145,8 +189,10 @@ def _bulletin_from(
                 'write it in double quotes: "..."',
             )
             return ""
-        if not value.strip() and BULLETIN_FIELDS[name][0]:
-            out.field((name,), f"'{name}' is empty", f"fill in {BULLETIN_FIELDS[name][1]}")
+        if is_blank(value):  # spaces and zero-width characters are not a title
+            if BULLETIN_FIELDS[name][0]:
+                out.field((name,), f"'{name}' is empty", f"fill in {BULLETIN_FIELDS[name][1]}")
+            return ""
         return value.strip()
 
     title = text_field("title")
@@ -160,13 +206,13 @@ def _bulletin_from(
     if date_source not in ("text", "editor"):
         out.field(
             ("date_source",),
-            f"date_source must be 'text' or 'editor', not '{date_source}'",
+            f"date_source must be 'text' or 'editor', not '{shown(date_source)}'",
             "write 'date_source: editor' when you supplied the date, or remove the line",
         )
     number = _whole_number(meta, "number", out)
     volume = _whole_number(meta, "volume", out)
     compilers = string_list(meta.get("compilers"), ("compilers",), out) or []
-    source = _source_field(meta, paths, out)
+    source = _source_field(meta, paths, out, source_exists)
     problems_before_speakers = len(out.diagnostics)
     speakers = _speakers_field(meta, registry, out)
     speakers_clean = len(out.diagnostics) == problems_before_speakers
@@ -177,7 +223,9 @@ def _bulletin_from(
     if "slug" in meta:
         slug = text_field("slug")
         if slug and not SLUG.match(slug):
-            out.field(("slug",), f"slug '{slug}' is not valid", f"e.g. '{slugify(slug)}'")
+            out.field(
+                ("slug",), f"slug '{shown(slug)}' is not valid", f"e.g. '{slugify(shown(slug))}'"
+            )
     elif not SLUG.match(slug):
         out.at(
             1,
@@ -231,7 +279,7 @@ def _date_field(meta: dict, out: Collector) -> dt.date | None:
     if not _ISO_DATE.match(text):
         out.field(
             ("date",),
-            f"date '{text}' is not an ISO date",
+            f"date '{shown(text)}' is not an ISO date",
             "write it as YYYY-MM-DD, e.g. 2021-06-16",
         )
         return None
@@ -251,19 +299,21 @@ def _whole_number(meta: dict, name: str, out: Collector) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         out.field(
             (name,),
-            f"'{name}' must be a whole number above 0, not '{value}'",
+            f"'{name}' must be a whole number above 0, not '{shown(value)}'",
             "for 'No.10 Vol. 145' write number: 10 and volume: 145",
         )
         return None
     return value
 
 
-def _source_field(meta: dict, paths: ProjectPaths, out: Collector) -> SourceRef | None:
+def _source_field(
+    meta: dict, paths: ProjectPaths, out: Collector, exists: bool | None
+) -> SourceRef | None:
     value = meta.get("source")
     if value is None:
         return None
     if isinstance(value, str):
-        out.field(("source",), "'source' must be a mapping", f"write {{file: {value}}}")
+        out.field(("source",), "'source' must be a mapping", f"write {{file: {shown(value)}}}")
         return None
     if not isinstance(value, dict) or not isinstance(value.get("file"), str):
         out.field(
@@ -272,24 +322,28 @@ def _source_field(meta: dict, paths: ProjectPaths, out: Collector) -> SourceRef 
             "write {file: NAME.txt}",
         )
         return None
-    extra = sorted(set(value) - {"file", "url"})
+    extra = [key for key in value if key not in ("file", "url")]  # keys of any type, in order
     if extra:
         out.field(
             ("source", extra[0]),
-            f"unknown field '{extra[0]}' in source",
+            f"unknown field '{shown(extra[0])}' in source",
             "source takes 'file' and 'url'",
             key=True,
         )
     url = value.get("url") or ""
     if url and not (isinstance(url, str) and re.match(r"^https?://", url)):
         out.field(
-            ("source", "url"), f"source url '{url}' is not a web address", "start it with https://"
+            ("source", "url"),
+            f"source url '{shown(url)}' is not a web address",
+            "start it with https://",
         )
     name = value["file"]
-    if not (paths.sources / name).is_file():
+    if exists is None:
+        exists = _is_source_file(paths, name)
+    if not exists:
         out.field(
             ("source", "file"),
-            f"source file '{name}' does not exist in sources/",
+            f"source file '{shown(name)}' does not exist in sources/",
             "add the raw text to sources/ in the same pull request",
         )
     source = SourceRef(file=name, url=url if isinstance(url, str) else "")
@@ -301,6 +355,16 @@ def _source_field(meta: dict, paths: ProjectPaths, out: Collector) -> SourceRef 
             f"ingest the file again (invoke ingest sources/{name} --force) to write it",
         )
     return source
+
+
+def _is_source_file(paths: ProjectPaths, name: str) -> bool:
+    """Whether ``name`` is a file directly in sources/ (not a path leading elsewhere)."""
+    if not name or "/" in name or "\\" in name or "\x00" in name or name in (".", ".."):
+        return False
+    try:
+        return (paths.sources / name).is_file()
+    except (OSError, ValueError):  # a name too long for the file system
+        return False
 
 
 def _entity_choices(entities: dict[str, Any]) -> dict[str, str]:
@@ -315,7 +379,7 @@ def _unknown_id(kind: str, value: str, entities: dict, where: tuple, out: Collec
     hint = close_matches(value, _entity_choices(entities))
     registry_file = f"content/registry/{REGISTRY_FILES[kind]}"
     fallback = f"use an id from {registry_file}, or add the new entry there first"
-    out.field(where, f"unknown {kind[:-1]} '{value}'", hint or fallback)
+    out.field(where, f"unknown {kind[:-1]} '{shown(value)}'", hint or fallback)
 
 
 def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Speaker]:
@@ -332,6 +396,8 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
     speakers: list[Speaker] = []
     seen: set[str] = set()
     for index, item in enumerate(value):
+        if out.full:
+            break
         where = ("speakers", index)
         if isinstance(item, str):
             item = {"id": item}
@@ -342,11 +408,11 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
                 "write {id: expert-id, role: 'as stated in the bulletin'}",
             )
             continue
-        extra = sorted(set(item) - {"id", "role"})
+        extra = [key for key in item if key not in ("id", "role")]  # keys of any type, in order
         if extra:
             out.field(
                 (*where, extra[0]),
-                f"unknown field '{extra[0]}' in a speaker",
+                f"unknown field '{shown(extra[0])}' in a speaker",
                 "a speaker has 'id' and 'role'",
                 key=True,
             )
@@ -364,7 +430,7 @@ def _speakers_field(meta: dict, registry: Registry, out: Collector) -> list[Spea
         elif expert_id in seen:
             out.field(
                 (*where, "id"),
-                f"speaker '{expert_id}' is listed twice",
+                f"speaker '{shown(expert_id)}' is listed twice",
                 "keep one entry per person",
             )
         else:
@@ -394,6 +460,8 @@ def _id_list(meta: dict, kind: str, registry: Registry, out: Collector) -> list[
         return []
     ids: list[str] = []
     for index, item in enumerate(value):
+        if out.full:
+            break
         if not isinstance(item, str):
             out.field(
                 (kind, index), f"{kind} item {index + 1} must be an id, not {type_name(item)}"

@@ -41,7 +41,9 @@ class Report:
 
 
 def bulletin_files(paths: ProjectPaths) -> list[Path]:
-    return sorted(paths.bulletins.glob("*.md")) if paths.bulletins.is_dir() else []
+    if not paths.bulletins.is_dir():
+        return []
+    return sorted(path for path in paths.bulletins.glob("*.md") if path.is_file())
 
 
 def check_project(paths: ProjectPaths, cache: DiskCache | None = None) -> Report:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..text import slugify
+from ..text import is_blank, slugify
 from . import yamldoc
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,17 +21,49 @@ YAML_HINT = (
 )
 
 
+MAX_PROBLEMS = 100  # per file: past this, a file is broken throughout and more is noise
+
+
 class Collector:
-    """Diagnostics for one file, positioned through its YAML document."""
+    """Diagnostics for one file, positioned through its YAML document.
+
+    At most ``MAX_PROBLEMS`` are kept, then one closing error says so; loops over a file's
+    items ask ``full`` to stop early (a list of 100,000 unknown ids would otherwise cost a
+    did-you-mean search each).
+    """
 
     def __init__(self, path: str, document: yamldoc.YamlDocument | None = None) -> None:
         self.path = path
         self.document = document
         self.diagnostics: list[Diagnostic] = []
 
+    @property
+    def full(self) -> bool:
+        return len(self.diagnostics) >= MAX_PROBLEMS
+
     def at(self, line: int, column: int, message: str, hint: str = "", *, warning=False) -> None:
+        if self.full:
+            return
         severity = Severity.WARNING if warning else Severity.ERROR
         self.diagnostics.append(Diagnostic(self.path, line, column, severity, message, hint))
+        if self.full:
+            self.diagnostics.append(
+                Diagnostic(
+                    self.path,
+                    line,
+                    column,
+                    Severity.ERROR,
+                    f"more than {MAX_PROBLEMS} problems in this file; the rest are not shown",
+                    "fix these first, then run the check again",
+                )
+            )
+
+    def yaml_error(self, error: yamldoc.YamlSyntaxError) -> None:
+        """A YAML text that cannot be read, or is refused (aliases, depth, long numbers)."""
+        if isinstance(error, yamldoc.YamlRefused):
+            self.at(error.line, error.column, error.message, error.hint)
+        else:
+            self.at(error.line, error.column, f"YAML syntax: {error.message}", YAML_HINT)
 
     def field(
         self, path: tuple[str | int, ...], message: str, hint: str = "", *, key=False, **kw: Any
@@ -46,7 +78,11 @@ class Collector:
 
 def read_text(path: Path, collector: Collector) -> str | None:
     """A file's text as UTF-8 with LF line ends; a BOM and CRLF are accepted and dropped."""
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), collector)
+
+
+def decode_text(data: bytes, collector: Collector) -> str | None:
+    """``read_text`` for bytes already in memory."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -86,18 +122,34 @@ def type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """A value as a message quotes it, cut short so that a huge value cannot flood the output."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else f"{text[:limit]}..."
+    return {
+        dict: "a mapping",
+        list: "a list",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+    }.get(type(value), type(value).__name__)
+
+
 def string_list(value: Any, where: tuple, out: Collector) -> list[str] | None:
     if value is None:
         return []
     if isinstance(value, str):
-        out.field(where, f"'{where[-1]}' must be a list", f"write [{value}]")
+        out.field(where, f"'{where[-1]}' must be a list", f"write [{shown(value)}]")
         return None
     if not isinstance(value, list):
         out.field(where, f"'{where[-1]}' must be a list, not {type_name(value)}")
         return None
     items = []
     for position, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
+        if out.full:
+            return None
+        if not isinstance(item, str) or is_blank(item):
             out.field((*where, position), f"'{where[-1]}' item {position + 1} must be text")
             return None
         items.append(item.strip())

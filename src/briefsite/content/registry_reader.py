@@ -15,7 +15,6 @@ from ..text import slugify
 from . import yamldoc
 from .diagnose import (
     SLUG,
-    YAML_HINT,
     Collector,
     close_matches,
     read_text,
@@ -88,7 +87,7 @@ def _registry_entries(kind: str, text: str, out: Collector, registry: Registry) 
     try:
         document = yamldoc.load(text)
     except yamldoc.YamlSyntaxError as error:
-        out.at(error.line, error.column, f"YAML syntax: {error.message}", YAML_HINT)
+        out.yaml_error(error)
         return {}
     out.document = document
     for key, line, column in document.duplicates:

@@ -4,6 +4,12 @@ PyYAML (with its C parser when present) composes the node tree, which carries li
 column marks, and builds the plain values from the same tree. Dates and timestamps are
 deliberately left as strings: the validator parses them itself, so ``2021-02-30`` becomes a
 precise message instead of an exception from deep inside the YAML library.
+
+Hostile YAML is refused before anything is built from it: an alias (``*name``) anywhere,
+since bulletins and registries never need one and aliases are what "billion laughs" bombs
+and self-referencing values are made of; nesting deeper than ``MAX_DEPTH``; and numbers of
+more than ``MAX_NUMBER_CHARS`` characters (Python refuses to convert an integer of more than
+4,300 digits, and no issue or volume number is that long).
 """
 
 from __future__ import annotations
@@ -26,6 +32,25 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 Path = tuple[str | int, ...]
+
+MAX_DEPTH = 20  # a bulletin needs 3 levels (speakers -> item -> role), a registry 3
+MAX_NUMBER_CHARS = 30
+_ALIAS_HINT = "write the value out in full: aliases (*name) are not allowed here"
+_DEPTH_HINT = "a bulletin's fields are at most three levels deep; check the brackets"
+_NUMBER_HINT = "write the number in double quotes if it is text, or check it"
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """PyYAML's integers, refused past ``MAX_NUMBER_CHARS`` instead of raising ValueError."""
+    if len(node.value) > MAX_NUMBER_CHARS:
+        mark = node.start_mark
+        raise YamlRefused(
+            f"a number of {len(node.value)} characters is too long (at most {MAX_NUMBER_CHARS})",
+            mark.line + 1,
+            mark.column + 1,
+            _NUMBER_HINT,
+        )
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
 @dataclass
@@ -52,23 +77,81 @@ class YamlDocument:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, message: str, line: int, column: int) -> None:
+    """YAML that cannot be read (or is refused), at its 1-based line and column."""
+
+    def __init__(self, message: str, line: int, column: int, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.hint = hint
+
+
+class YamlRefused(YamlSyntaxError):
+    """Valid YAML that is refused: an alias, nesting too deep, a number too long."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _refuse_hostile(text: str, line_offset: int) -> None:
+    """Read the event stream once (no values built) and refuse aliases and deep nesting."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlRefused(
+                    f"alias '*{event.anchor[:40]}' is not allowed",
+                    mark.line + 1 + line_offset,
+                    mark.column + 1,
+                    _ALIAS_HINT,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlRefused(
+                        f"the values are nested more than {MAX_DEPTH} levels deep",
+                        mark.line + 1 + line_offset,
+                        mark.column + 1,
+                        _DEPTH_HINT,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: the full parse below reports it at its place
+    finally:
+        loader.dispose()
+
+
+def _reader_error(text: str, error: yaml.reader.ReaderError, offset: int) -> YamlSyntaxError:
+    """PyYAML names the character position only; say line and column, and which character."""
+    position = min(error.position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return YamlSyntaxError(
+        f"the character U+{ord(character):04X} is not allowed in YAML", line + offset, column
+    )
 
 
 def load(text: str, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document; ``line_offset`` shifts positions (front-matter after ``---``).
 
-    The text is parsed once: the values are constructed from the node tree that gives the
-    positions.
+    The values are constructed from the node tree that gives the positions, after a first
+    pass over the events has refused aliases and deep nesting (so that neither the tree nor
+    the walk over it can grow beyond the size of the text).
     """
+    _refuse_hostile(text, line_offset)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except YamlRefused as error:
+        line = error.line + line_offset
+        raise YamlRefused(error.message, line, error.column, error.hint) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -80,13 +163,15 @@ def load(text: str, line_offset: int = 0) -> YamlDocument:
                 "indent with spaces"
             )
         raise YamlSyntaxError(problem, line + line_offset, column) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        raise _reader_error(text, error, line_offset) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), 1 + line_offset, 1) from None
     finally:
         loader.dispose()
     document = YamlDocument(data, line_offset=line_offset)
     if node is not None:
-        _record(node, (), document)
+        _record(node, document)
     return document
 
 
@@ -104,19 +189,27 @@ def _tab_near(text: str, line: int, column: int) -> tuple[int, int] | None:
     return None
 
 
-def _record(node: yaml.Node, path: Path, document: YamlDocument) -> None:
-    document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            child = (*path, key)
-            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if key in seen:
-                document.duplicates.append((key, line + document.line_offset, column))
-            seen.add(key)
-            document.key_positions[child] = (line, column)
-            _record(value_node, child, document)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record(item, (*path, index), document)
+def _record(root: yaml.Node, document: YamlDocument) -> None:
+    """Positions of every value and key, in document order, walking the tree with a stack
+    (not recursion); children are pushed last first so that they are visited in order."""
+    pending: list[tuple[yaml.Node, Path]] = [(root, ())]
+    while pending:
+        node, path = pending.pop()
+        mark = node.start_mark
+        document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            children = []
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                child = (*path, key)
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                if key in seen:
+                    document.duplicates.append((key, line + document.line_offset, column))
+                seen.add(key)
+                document.key_positions[child] = (line, column)
+                children.append((value_node, child))
+            pending.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            items = [(item, (*path, index)) for index, item in enumerate(node.value)]
+            pending.extend(reversed(items))

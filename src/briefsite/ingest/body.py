@@ -108,18 +108,30 @@ def classify(blocks: list[Block]) -> list[Block]:
 def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
     """Join a paragraph that stops mid-sentence with the next one (a page break split it)."""
     joined: list[Block] = []
+    parts: list[str] = []  # the texts of the paragraph being joined, joined once at its end
+
+    def close() -> None:
+        if len(parts) > 1:  # one join per paragraph: growing a string by + is quadratic
+            joined[-1] = Block(joined[-1].line, " ".join(parts), "paragraph")
+        parts.clear()
+
+    last_alone = False  # the last block joined is a line of its own: nothing joins it
     for block in blocks:
-        previous = joined[-1] if joined else None
         if (
-            previous is not None
-            and previous.kind == "paragraph"
+            parts
             and block.kind in ("paragraph", "subheading")
-            and not previous.text.rstrip("*").endswith(_TERMINAL)
-            and not previous.alone
+            and not parts[-1].rstrip("*").endswith(_TERMINAL)
+            and not last_alone
         ):
-            joined[-1] = Block(previous.line, f"{previous.text} {block.text}", "paragraph")
-        else:
-            joined.append(block)
+            parts.append(block.text)
+            last_alone = block.alone
+            continue
+        close()
+        joined.append(block)
+        if block.kind == "paragraph":
+            parts.append(block.text)
+        last_alone = block.alone
+    close()
     return joined
 
 
@@ -155,8 +167,9 @@ def to_markdown(blocks: list[Block]) -> tuple[str, list[str]]:
             definitions[number] = "The source marks a footnote here but gives no footnote text."
             warnings.append(f"footnote {number} is marked in the text but its note is missing")
     notes = []
+    marked = set(referenced)
     for number, text in definitions.items():
-        if number in referenced:
+        if number in marked:
             notes.append(f"[^{number}]: {text}")
         else:
             warnings.append(f"footnote {number} has a note but no marker; kept as a closing note")

@@ -262,8 +262,15 @@ _EVENT_PATTERNS = [
 ]
 
 
+_EVENT_SEARCH_CHARS = 1_500  # the event is named in a paragraph's first sentences
+
+
 def event(text: str) -> str:
-    """The forum or event a paragraph says the bulletin reports on, or ''."""
+    """The forum or event a paragraph says the bulletin reports on, or ''.
+
+    Only the paragraph's start is searched: the patterns look ahead from every capitalised
+    word for an event word, which over a long run of capitalised words is quadratic."""
+    text = text[:_EVENT_SEARCH_CHARS]
     for pattern in _EVENT_PATTERNS:
         match = pattern.search(text)
         if not match:

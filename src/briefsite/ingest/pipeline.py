@@ -8,17 +8,18 @@ result goes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content import frontmatter
 from ..content.model import Expert, Region, Speaker
 from ..content.registry import Registry
 from ..errors import SourceError
-from ..text import slugify, split_sentences
+from ..text import is_blank, slugify, split_sentences, strip_controls
 from . import fields, language
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
 from .names import display_name, family_name
@@ -68,11 +69,13 @@ def ingest_file(
     date: dt.date | None = None,
     speaker_ids: dict[str, str] | None = None,
     title: str = "",
+    publisher: str = "",
     model: str = language.DEFAULT_MODEL,
 ) -> IngestResult:
     """Normalise one raw bulletin. ``date`` is the editor's date (``--date``); ``speaker_ids``
     maps a name to an expert id where a name is shared by namesakes (``--speaker``);
-    ``title`` is the editor's title (``--title``); ``model`` the language model's name."""
+    ``title`` and ``publisher`` are the editor's, for a text that does not say (``--title``,
+    ``--publisher``); ``model`` is the language model's name."""
     label = str(path)
     lines = read_source(path)
     warnings: list[str] = []
@@ -128,8 +131,6 @@ def ingest_file(
     summary = _strip_markers(note) if note else _lead(paragraphs[0])
     event = fields.event(note) or fields.event(paragraphs[0])
     header.publisher = header.publisher or fields.interview_outlet(" ".join(paragraphs[-2:]))
-    if not header.publisher:
-        warnings.append("no publisher found: fill in 'publisher:' before committing")
 
     # 5. Speakers, regions and themes.
     texts = [b.text for b in blocks] + [line.text for line in trailer]
@@ -153,7 +154,6 @@ def ingest_file(
     regions = registry.region_matcher.ids_in_order(searchable)
     themes = _themes(searchable, registry)
 
-    slug = _slug_for(header.title)
     front = _front_matter(
         header,
         publication_date,
@@ -166,7 +166,7 @@ def ingest_file(
         regions,
         themes,
     )
-    markdown = f"---\n{front}---\n\n{body}\n"
+    slug, markdown = _markdown(label, path, front, body, publisher, warnings)
     return IngestResult(
         path,
         slug,
@@ -286,15 +286,19 @@ TITLE_WORDS = 4
 
 def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:
     """Join a title broken over lines; a second line that starts a new phrase is a subtitle."""
-    text = lines[0]
+    title_lines = [lines[0]]  # joined once at the end: growing a string by + is quadratic
+    bold_marks = lines[0].count("**")
     subtitle_lines: list[str] = []
     for line in lines[1:]:
-        continues = line[:1].islower() or text.count("**") % 2 == 1 or text.endswith(("-", ":"))
+        continues = (
+            line[:1].islower() or bold_marks % 2 == 1 or title_lines[-1].endswith(("-", ":"))
+        )
         if continues and not subtitle_lines:
-            text = f"{text} {line}"
+            title_lines.append(line)
+            bold_marks += line.count("**")
         else:
             subtitle_lines.append(line)
-    return _without_bold(text), _without_bold(" ".join(subtitle_lines))
+    return _without_bold(" ".join(title_lines)), _without_bold(" ".join(subtitle_lines))
 
 
 def _without_bold(text: str) -> str:
@@ -418,10 +422,30 @@ def _themes(texts: list[str], registry: Registry) -> list[str]:
     hits: Counter[str] = Counter()
     for theme in registry.themes.values():
         for cue in theme.cues:
-            pattern = r"(?<!\w)" + re.escape(cue.casefold()) + r"(?!\w)"
-            hits[theme.id] += len(re.findall(pattern, text))
+            hits[theme.id] += _count_word(text, cue.casefold())
     ranked = sorted((t for t, n in hits.items() if n >= MIN_CUE_HITS), key=lambda t: (-hits[t], t))
     return ranked[:MAX_THEMES]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _count_word(text: str, word: str) -> int:
+    """How often ``word`` occurs as a whole word: ``(?<!\\w)word(?!\\w)``, but searched
+    for by its letters first (a leading look-behind makes the regex try every position,
+    which over a long text and a hundred cues took seconds)."""
+    if word not in text:
+        return 0
+    pattern = re.compile(re.escape(word) + r"(?!\w)")
+    count = position = 0
+    while match := pattern.search(text, position):
+        start = match.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            position = start + 1  # inside a longer word; look again one character on
+        else:
+            count += 1
+            position = max(match.end(), start + 1)
+    return count
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -432,11 +456,6 @@ def _slug_for(title: str, limit: int = 60) -> str:
     if len(slug) <= limit:
         return slug
     return slug[:limit].rsplit("-", 1)[0]
-
-
-def _quote(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _front_matter(
@@ -450,29 +469,122 @@ def _front_matter(
     speakers: list[Speaker],
     regions: list[str],
     themes: list[str],
-) -> str:
-    lines = [f"title: {_quote(header.title)}"]
-    if header.subtitle:
-        lines.append(f"subtitle: {_quote(header.subtitle)}")
-    lines.append(f"date: {date.isoformat()}")
-    if date_source == "editor":
-        lines.append("date_source: editor  # the source gives no full date; supplied by the editor")
-    if header.series:
-        lines.append(f"series: {_quote(header.series)}")
-    if header.number is not None:
-        lines.append(f"number: {header.number}")
-    if header.volume is not None:
-        lines.append(f"volume: {header.volume}")
-    if event:
-        lines.append(f"event: {_quote(event)}")
-    lines.append(f"publisher: {_quote(header.publisher)}")
-    lines.append(f"compilers: [{', '.join(_quote(c) for c in compilers)}]")
-    lines.append(f"source: {{file: {source_file}}}")
-    lines.append(f"summary: {_quote(summary)}")
-    lines.append("speakers:" if speakers else "speakers: []")
-    for speaker in speakers:
-        role = f", role: {_quote(speaker.role)}" if speaker.role else ""
-        lines.append(f"  - {{id: {speaker.id}{role}}}")
-    lines.append(f"regions: [{', '.join(regions)}]")
-    lines.append(f"themes: [{', '.join(themes)}]")
-    return "\n".join(lines) + "\n"
+) -> frontmatter.FrontMatter:
+    return frontmatter.FrontMatter(
+        title=header.title,
+        subtitle=header.subtitle,
+        date=date,
+        date_source=date_source,
+        series=header.series,
+        number=header.number,
+        volume=header.volume,
+        event=event,
+        publisher=header.publisher,
+        compilers=tuple(compilers),
+        source_file=source_file,
+        summary=summary,
+        speakers=tuple(speakers),
+        regions=tuple(regions),
+        themes=tuple(themes),
+    )
+
+
+def _markdown(
+    label: str,
+    path: Path,
+    front: frontmatter.FrontMatter,
+    body: str,
+    publisher: str,
+    warnings: list[str],
+) -> tuple[str, str]:
+    """The file name (slug) and the Markdown file: front-matter through the one serializer,
+    after the editor's publisher, without control characters and within the limits."""
+    if publisher:
+        front = dataclasses.replace(front, publisher=publisher)
+    front, body = _without_controls(front, body, warnings)
+    front = _within_limits(label, front, warnings)
+    if is_blank(front.title):
+        raise SourceError(
+            label,
+            "no title found",
+            "the title line shows nothing (only zero-width or control characters); a raw "
+            "bulletin starts with its title",
+        )
+    if is_blank(front.publisher):
+        raise SourceError(
+            label,
+            "no publisher found in the text",
+            'pass it with --publisher "NAME" (who published the bulletin)',
+        )
+    slug = _slug_for(front.title) or _slug_for(path.stem) or "bulletin"
+    return slug, f"---\n{frontmatter.dump(front)}---\n\n{body}\n"
+
+
+MAX_FIELD_CHARS = 5_000  # the longest field of the real bulletins (a summary) has 1,000
+MAX_FRONT_MATTER_CHARS = 100_000  # about a hundred speakers with long roles
+
+
+def _within_limits(
+    label: str, front: frontmatter.FrontMatter, warnings: list[str]
+) -> frontmatter.FrontMatter:
+    """Fields cut to ``MAX_FIELD_CHARS`` (at a space, with a warning); front-matter longer
+    than ``MAX_FRONT_MATTER_CHARS`` in all is refused. A field that long is text the layout
+    took for a title or a role, and the emitter writes some 2 us a character."""
+    cut: list[str] = []
+
+    def within(name: str, text: str) -> str:
+        if len(text) <= MAX_FIELD_CHARS:
+            return text
+        cut.append(name)
+        head = text[:MAX_FIELD_CHARS]
+        return (head.rsplit(" ", 1)[0] if " " in head else head) + " …"
+
+    names = ("title", "subtitle", "series", "event", "publisher", "summary")
+    front = dataclasses.replace(
+        front,
+        **{name: within(name, getattr(front, name)) for name in names},
+        compilers=tuple(within("compilers", name) for name in front.compilers),
+        speakers=tuple(Speaker(s.id, within(f"role of {s.id}", s.role)) for s in front.speakers),
+    )
+    if cut:
+        warnings.append(
+            f"cut to {MAX_FIELD_CHARS:,} characters (review them): {', '.join(dict.fromkeys(cut))}"
+        )
+    texts = [*(getattr(front, name) for name in names), *front.compilers]
+    size = sum(map(len, texts)) + sum(len(s.id) + len(s.role) for s in front.speakers)
+    if size > MAX_FRONT_MATTER_CHARS:
+        raise SourceError(
+            label,
+            f"the front-matter would be {size:,} characters long (at most "
+            f"{MAX_FRONT_MATTER_CHARS:,}): {len(front.speakers)} speaker(s) found",
+            "is this one bulletin? split a longer text into several",
+        )
+    return front
+
+
+def _without_controls(
+    front: frontmatter.FrontMatter, body: str, warnings: list[str]
+) -> tuple[frontmatter.FrontMatter, str]:
+    """Control characters (C0, DEL, C1) removed from every field and the body, with a warning:
+    they show as nothing, and YAML refuses most of them."""
+    removed = 0
+
+    def clean(text: str) -> str:
+        nonlocal removed
+        text, count = strip_controls(text)
+        removed += count
+        return text
+
+    cleaned = dataclasses.replace(
+        front,
+        **{
+            name: clean(getattr(front, name))
+            for name in ("title", "subtitle", "series", "event", "publisher", "summary")
+        },
+        compilers=tuple(clean(name) for name in front.compilers),
+        speakers=tuple(Speaker(s.id, clean(s.role)) for s in front.speakers),
+    )
+    body = "\n".join(clean(line) for line in body.split("\n"))
+    if removed:
+        warnings.append(f"removed {removed} control character(s) that the text holds")
+    return cleaned, body
