@@ -123,14 +123,23 @@ def test_bad_input_gets_one_clear_message_and_exit_1(tmp_path, capsys, content, 
 def test_a_text_without_a_title_line_takes_its_first_sentence_and_says_so(tmp_path, capsys):
     source = tmp_path / "raw.txt"
     source.write_text("June 3, 2021\n\n" + "A long paragraph of body text. " * 10, encoding="utf-8")
-    code, out, err = run(capsys, "ingest", str(source), "--stdout")
+    code, out, err = run(capsys, "ingest", str(source), "--stdout", "--publisher", "Xinhua")
     assert code == 0
     assert out.startswith('---\ntitle: "A long paragraph of body text"\n')
     assert (
         "warning: the text does not start with a title line: took 'A long paragraph of body "
         'text\' as the title; pass --title "..." to give another'
     ) in err
-    code, out, _ = run(capsys, "ingest", str(source), "--stdout", "--title", "Body Text Forum")
+    code, out, _ = run(
+        capsys,
+        "ingest",
+        str(source),
+        "--stdout",
+        "--title",
+        "Body Text Forum",
+        "--publisher",
+        "Xinhua",
+    )
     assert code == 0 and out.startswith('---\ntitle: "Body Text Forum"\n')
 
 

@@ -172,3 +172,11 @@ def test_credited_reporters_and_photographers_are_not_speakers(nlp, registry):
     assert [(p.name, p.counted) for p in finding.people] == [("Zhang Wei", True)]
     finding = find_speakers(["Chen Jing said the port must grow."], list(lines), nlp, registry)
     assert finding.people[0].not_counted == "credited as author, reporter or photographer"
+
+
+def test_in_the_chair_and_thanked_for_moderating(speakers):
+    text = (
+        "A panel on offices followed, with Peter Hogg, London City Executive, Arcadis, in the "
+        "chair. Thanks to Micah Weinberg for moderating the discussion."
+    )
+    assert [name for name, _ in speakers(text)] == ["Peter Hogg", "Micah Weinberg"]

@@ -38,6 +38,7 @@ from .pipeline import ingest_file
 
 ROLE_MATCH = 0.8
 EDITOR_DATE = dt.date(2000, 1, 1)  # what an editor passes with --date when the text has none
+EDITOR_PUBLISHER = "The editor"  # and with --publisher (neither is scored)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,9 @@ def _score(found: Iterable[str], wanted: Iterable[str]) -> Score:
 def evaluate_text(labelled: Labelled, registry: Registry) -> TextResult:
     started = time.perf_counter()
     try:
-        result = ingest_file(labelled.text, registry, date=EDITOR_DATE)
+        result = ingest_file(
+            labelled.text, registry, date=EDITOR_DATE, publisher=EDITOR_PUBLISHER
+        )
     except SourceError as error:
         return TextResult(
             labelled,

@@ -107,6 +107,8 @@ def ingest_file(
     if note:
         blocks[0] = Block(blocks[0].line, f"**Editor's Note:** {note}")
     blocks = join_broken_paragraphs(blocks)
+    if not any(b.kind == "paragraph" and not is_blank(b.text) for b in blocks):
+        raise SourceError(label, "no body text found after the header")
     title_taken = False
     if title:
         header.title, header.subtitle = " ".join(title.split()), ""

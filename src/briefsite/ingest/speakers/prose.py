@@ -177,6 +177,9 @@ def _construction(span: Span) -> str:
     """The construction that makes the person named by ``span`` a speaker, or ''."""
     token = climb(span.root)
     head = token.head
+    role_of_the_day = _in_the_chair_or_for_a_talk(span)
+    if role_of_the_day:
+        return role_of_the_day
     if token.dep_ == "nsubjpass":  # "X is scheduled to release", "Y was invited to speak"
         for child in head.children:
             if child.dep_ == "xcomp" and speaking(child):
@@ -229,6 +232,27 @@ def _construction(span: Span) -> str:
 
 
 _COORDINATION = frozenset({"conj", "appos", "pobj", "prep", "compound", "cc", "npadvmod"})
+
+
+def _in_the_chair_or_for_a_talk(span: Span) -> str:
+    """``with Peter Hogg, ROLE, in the chair``; ``thanks to Micah Weinberg for moderating``,
+    ``X for the keynote``: a phrase just after the name (and its apposition) that gives the
+    person the chair or a talk."""
+    doc = span.doc
+    end = min(span.end + 25, span.sent.end)
+    for token in doc[span.end : end]:
+        if token.ent_type_ == "PERSON" or (token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"):
+            return ""  # past the next person or the clause's verb: not about this one
+        if token.lower_ == "in" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "chair":
+            return "'in the chair'"
+        if token.lower_ == "for" and token.dep_ == "prep":
+            objects = [c for c in token.children if c.dep_ in ("pcomp", "pobj")]
+            for thing in objects:
+                if thing.lemma_.lower() in SPEAKING_VERBS or any(
+                    t.lemma_.lower() in TALK_NOUNS for t in thing.subtree
+                ):
+                    return f"'for {thing.text}'"
+    return ""
 
 
 def _coordinated(span: Span, constructions: dict[int, str]) -> str:
