@@ -18,7 +18,7 @@ from pathlib import Path
 from ..content.model import Expert, Region, Speaker
 from ..content.registry import Registry
 from ..errors import SourceError
-from ..text import slugify, split_sentences
+from ..text import slugify, split_name, split_sentences
 from . import fields
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
 from .regions import propose_regions
@@ -347,27 +347,10 @@ def _resolve_speakers(
     return speakers, proposals
 
 
-# Common Chinese family names in pinyin, to tell "Wang Yuan" (family first) from "Bruno Dercon".
-_CHINESE_FAMILY_NAMES = frozenset(
-    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
-    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu
-    jiang cai jia ding wei xue ye yan lu du dai xia zhong fu shen ren yao tan liao zou
-    xiong jin hao kong bai cui kang mao qiu qin shi gu hou shao meng long wan duan lei
-    qian tang yin yi chang wen fang tu ni niu""".split()
-)
-
-
 def propose_expert(person: Person) -> Expert:
     """A registry entry for someone the registry does not know yet, from the text alone."""
-    tokens = person.name.split()
-    upper = [t for t in tokens if t.isupper() and len(t) > 1 and "." not in t]
-    if upper:
-        family = upper[0].title()
-        display = " ".join(t.title() if t in upper else t for t in tokens)
-    elif len(tokens) in (2, 3) and tokens[0].lower() in _CHINESE_FAMILY_NAMES:
-        family, display = tokens[0], person.name
-    else:
-        family, display = tokens[-1], person.name
+    parts = split_name(person.name)
+    family, display = parts.family, parts.display
     aliases = tuple(dict.fromkeys([*person.spellings, display]))
     return Expert(id=slugify(display), name=display, family_name=family, aliases=aliases)
 

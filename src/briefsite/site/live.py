@@ -41,6 +41,7 @@ from ..content.check import check_project
 from ..content.paths import ProjectPaths
 from ..errors import BriefsiteError, ContentError
 from .build import build_site
+from .citation import DOWNLOADS
 from .generator import BriefsiteGenerator, FeedJob, Job, PageJob
 from .search import PagefindRun, pagefind_wanted
 from .state import BuildState
@@ -221,6 +222,8 @@ def _update_site(
         for slug, view in model.bulletins.items():
             if slug in edited or view.bulletin.source.file in raw_texts:
                 ours.copy_source(view, staging)
+            if slug in edited:
+                ours.write_citation_files(view, staging)
         ours.write_site_files(staging)
         written += _move_into(staging, output)
     finally:
@@ -282,6 +285,7 @@ def _files(bulletins, jobs: list[Job]) -> set[str]:
     """Every file written for these bulletins and jobs, relative to the output folder."""
     files = {save_as(view.ref.url) for view in bulletins}
     files |= {f"sources/{view.bulletin.source.file}" for view in bulletins}
+    files |= {f"{view.ref.url}{name}" for view in bulletins for name, _, _ in DOWNLOADS}
     files |= {save_as(job.url) if isinstance(job, PageJob) else job.path for job in jobs}
     return files
 
