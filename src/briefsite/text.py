@@ -68,7 +68,9 @@ def split_name(name: str, family: str = "") -> PersonName:
         family = tokens[0]
     else:
         family = tokens[-1] if tokens else ""
-    rest = [t for t in display.split() if t.casefold() != family.casefold()]
+    words = display.split()
+    at = next((n for n, t in enumerate(words) if t.casefold() == family.casefold()), None)
+    rest = words if at is None else words[:at] + words[at + 1 :]  # once: "Liu Liu"
     return PersonName(display, family, " ".join(rest))
 
 
