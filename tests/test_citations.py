@@ -121,7 +121,9 @@ def test_sharing_cards_carry_title_description_and_url(production_site):
     }
     title = "Shaping new engines and new strengths in development through technological innovation"
     assert og["og:title"] == twitter["twitter:title"] == title
-    assert og["og:url"] == f"{SITEURL}/bulletins/shaping-new-engines-and-new-strengths-in-development/"
+    assert (
+        og["og:url"] == f"{SITEURL}/bulletins/shaping-new-engines-and-new-strengths-in-development/"
+    )
     assert og["og:type"] == "article" and twitter["twitter:card"] == "summary"
     assert og["og:description"] == twitter["twitter:description"]
     assert 0 < len(og["og:description"]) <= 200
