@@ -193,3 +193,16 @@ def test_datasette_answers_statements_by_an_expert_about_a_region(database, buil
     ]
     assert len(expected) >= 2
     assert answer == expected
+
+
+def test_the_offline_copy_carries_the_data_and_the_citation_downloads(offline_copy):
+    package = frictionless.validate(str(offline_copy / "data" / "datapackage.json"))
+    assert package.valid
+    slug = "collaborative-agglomeration-new-cities-and-new-spaces"
+    soup = page(offline_copy, f"bulletins/{slug}/index.html".removesuffix("index.html"))
+    hrefs = [a["href"] for a in soup.select("section.cite .downloads a")]
+    assert hrefs == ["cite.bib", "cite.ris", "cite.json"]
+    assert all((offline_copy / "bulletins" / slug / href).is_file() for href in hrefs)
+    data_page = page(offline_copy, "data/")
+    for a in data_page.select("main a[href$='.csv'], main a[href$='.json']"):
+        assert (offline_copy / "data" / a["href"]).is_file()
