@@ -172,7 +172,8 @@ class BriefsiteGenerator(Generator):
         folder = Path(writer.output_path)
         for view in self.model.bulletins.values():
             self.copy_source(view, folder)
-            self.write_citation_files(view, folder)
+        views = list(self.model.bulletins.values())
+        fork_map(lambda view: self.write_citation_files(view, folder), views, PAGES_FROM)
         self.write_site_files(folder)
 
     def copy_source(self, view: BulletinView, folder: Path) -> None:
@@ -185,8 +186,10 @@ class BriefsiteGenerator(Generator):
 
     def write_citation_files(self, view: BulletinView, folder: Path) -> None:
         """The bulletin's citation as BibTeX, RIS and CSL-JSON, beside its page."""
+        target = folder / view.ref.url
+        target.mkdir(parents=True, exist_ok=True)
         for name, text in self.articles_by_slug[view.ref.slug].citations.files:
-            _write_text(folder / view.ref.url / name, text)
+            (target / name).write_text(text, encoding="utf-8")
 
     def write_site_files(self, folder: Path) -> None:
         """The files that describe the whole site: sitemap, robots.txt, the open data,
