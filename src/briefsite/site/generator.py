@@ -17,7 +17,6 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from ..cache import DiskCache
 from ..parallel import PAGES_FROM, fork_map
 from . import citation, open_data, page_meta, structured_data
 from .body import render_body
@@ -90,7 +89,7 @@ class BriefsiteGenerator(Generator):
             slug: citation.citation_record(view.bulletin, registry, siteurl, view.ref.url)
             for slug, view in self.model.bulletins.items()
         }
-        cache = DiskCache(state.paths.cache / "citations.pickle")
+        cache = state.paths.cache / "citations.pickle"
         rendered = citation.render_all(list(records.values()), cache)
         for article in articles:
             view, record = self.model.bulletins[article.slug], records[article.slug]
