@@ -196,7 +196,14 @@ class BriefsiteGenerator(Generator):
         self._write_sitemap(folder)
         self._write_robots(folder)
         state: BuildState = self.settings["BRIEFSITE"]
-        open_data.write_data_package(folder / open_data.FOLDER, self.model, state.analyses)
+        # a live update (this generator again, writing into its staging folder) leaves the
+        # files it wrote last time in place when their text is the same
+        self._data_files = open_data.write_data_package(
+            folder / open_data.FOLDER,
+            self.model,
+            state.analyses,
+            getattr(self, "_data_files", None),
+        )
         if self.settings.get("BRIEFSITE_OFFLINE"):
             self._write_offline_search(folder)
 

@@ -304,22 +304,29 @@ def csv_text(table: Table, rows: list[tuple]) -> str:
     return out.getvalue()
 
 
-def write_data_package(
-    folder: Path, model: SiteModel, analyses: Mapping[str, Analysis]
-) -> list[Path]:
-    """The data package into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+def package_files(model: SiteModel, analyses: Mapping[str, Analysis]) -> dict[str, str]:
+    """File name -> text of every file of the data package."""
     rows = table_rows(model, analyses)
-    written = []
-    for table in TABLES:
-        path = folder / table.path
-        path.write_text(csv_text(table, rows[table.name]), encoding="utf-8")
-        written.append(path)
-    package = folder / PACKAGE
-    package.write_text(json.dumps(descriptor(), indent=2) + "\n", encoding="utf-8")
-    written.append(package)
+    files = {table.path: csv_text(table, rows[table.name]) for table in TABLES}
+    files[PACKAGE] = json.dumps(descriptor(), indent=2) + "\n"
+    return files
+
+
+def write_data_package(
+    folder: Path,
+    model: SiteModel,
+    analyses: Mapping[str, Analysis],
+    unchanged: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The data package into ``folder``, but for files whose text is as in ``unchanged``
+    (what a live update wrote last time: those are in place already). Returns the texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = package_files(model, analyses)
+    for name, text in files.items():
+        if unchanged is None or unchanged.get(name) != text:
+            (folder / name).write_text(text, encoding="utf-8")
     logger.info("Writing %s (%d tables)", folder, len(TABLES))
-    return written
+    return files
 
 
 # --- SQLite ------------------------------------------------------------------------------
