@@ -199,6 +199,28 @@ def eval_ingest(c, details=False, corpus=""):
 
     args = ["--root", str(ROOT), *(["--details"] if details else [])]
     sys.exit(main(args + (["--corpus", corpus] if corpus else [])))
+DATABASE = ROOT / "dist" / "agglomeration-briefs.db"
+
+
+@task
+def data(c):
+    """Build, then the open data of output/data/ as SQLite: dist/agglomeration-briefs.db."""
+    from briefsite.site.open_data import FOLDER, write_sqlite
+
+    build(c)
+    write_sqlite(CONFIG["deploy_path"] / FOLDER, DATABASE)
+    print(f"wrote {DATABASE.relative_to(ROOT)} (serve it with: invoke datasette)")
+
+
+@task(help={"port": "port on localhost (default 8001)"})
+def datasette(c, port=8001):
+    """Serve the open data with Datasette at http://localhost:8001/ (`data` first if needed)."""
+    if not DATABASE.exists():
+        data(c)
+    c.run(
+        f"{sys.executable} -m datasette serve {DATABASE} --host 127.0.0.1 --port {int(port)}",
+        pty=False,
+    )
 
 
 @task(help={"strict": "fail on warnings too", "format": "text (default) or github"})

@@ -110,7 +110,10 @@ def test_markup_in_metadata_and_body_is_shown_as_text(project):
     site = build_site(project, project.root / "pelicanconf.py").output
     soup = page(site, "bulletins/collaborative-agglomeration-new-cities-and-new-spaces/")
     assert soup.h1.get_text() == "New <script>alert(1)</script> Cities"
-    assert not soup.select("script") and not soup.select("img")
+    # JSON-LD is data, with every "<" escaped; no other script, no image
+    data = soup.select("script[type='application/ld+json']")
+    assert data and all("<" not in script.string for script in data)
+    assert len(soup.select("script")) == len(data) and not soup.select("img")
     assert "<img src=x onerror=alert(2)> Vice President" in soup.select_one(".speakers").get_text()
     assert soup.find(id="p2").get_text().startswith("<script>alert(3)</script> The world")
     expert = page(site, "experts/zhang-bo/")

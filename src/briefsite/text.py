@@ -60,6 +60,9 @@ def name_key(name: str) -> str:
     return slugify(name)
 
 
+# --- personal names --------------------------------------------------------------------
+
+
 # --- sentences -------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(

@@ -18,6 +18,7 @@ PAGES = {
     "region list": "/regions/",
     "theme list": "/themes/",
     "about": "/about/",
+    "open data": "/data/",
     "404": "/404.html",
 }
 

@@ -62,3 +62,25 @@ def test_the_gate_sees_a_third_party_request_and_an_inline_script(visit, served_
     assert "https://tracker.example" in hosts
     assert any(v.startswith("img-src https://tracker.example") for v in violations)
     assert any(v.startswith("script-src-elem inline") for v in violations)
+
+
+def test_json_ld_is_data_the_csp_allows_while_the_same_text_as_a_script_is_blocked(
+    visit, page, served_site, built_site
+):
+    """JSON-LD blocks are not scripts: the CSP (no inline scripts) lets them be, and a
+    browser never runs them; the same text as an inline script is refused."""
+    url = "bulletins/collaborative-agglomeration-new-cities-and-new-spaces/"
+    hosts, violations = visit(f"{served_site}/{url}")
+    assert hosts == {served_site}
+    assert page.locator("script[type='application/ld+json']").count() == 2
+    assert violations == [] and page.errors == []
+    csp = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "'unsafe-inline'" not in csp
+    spy = built_site / "spy-jsonld.html"
+    html = (built_site / url / "index.html").read_text(encoding="utf-8")
+    spy.write_text(html.replace('<script type="application/ld+json">', "<script>", 1), "utf-8")
+    try:
+        _, violations = visit(f"{served_site}/spy-jsonld.html")
+    finally:
+        spy.unlink()
+    assert any(v.startswith("script-src-elem inline") for v in violations)

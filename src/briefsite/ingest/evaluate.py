@@ -152,9 +152,7 @@ def _score(found: Iterable[str], wanted: Iterable[str]) -> Score:
 def evaluate_text(labelled: Labelled, registry: Registry) -> TextResult:
     started = time.perf_counter()
     try:
-        result = ingest_file(
-            labelled.text, registry, date=EDITOR_DATE, publisher=EDITOR_PUBLISHER
-        )
+        result = ingest_file(labelled.text, registry, date=EDITOR_DATE, publisher=EDITOR_PUBLISHER)
     except SourceError as error:
         return TextResult(
             labelled,

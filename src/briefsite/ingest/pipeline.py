@@ -19,10 +19,10 @@ from ..content import frontmatter
 from ..content.model import Expert, Region, Speaker
 from ..content.registry import Registry
 from ..errors import SourceError
+from ..names import split_name
 from ..text import is_blank, slugify, split_sentences, strip_controls
 from . import fields, language
 from .body import Block, blocks_from_lines, classify, join_broken_paragraphs, to_markdown
-from .names import display_name, family_name
 from .regions import propose_regions
 from .source import Line, read_source
 from .speakers import Person, find_speakers
@@ -411,10 +411,10 @@ def _resolve_speakers(
 
 def propose_expert(person: Person) -> Expert:
     """A registry entry for someone the registry does not know yet, from the text alone."""
-    display = display_name(person.name)
-    aliases = tuple(dict.fromkeys([*person.spellings, display]))
+    name = split_name(person.name)
+    aliases = tuple(dict.fromkeys([*person.spellings, name.display]))
     return Expert(
-        id=slugify(display), name=display, family_name=family_name(person.name), aliases=aliases
+        id=slugify(name.display), name=name.display, family_name=name.family, aliases=aliases
     )
 
 

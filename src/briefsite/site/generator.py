@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from ..parallel import PAGES_FROM, fork_map
+from . import citation, open_data, page_meta, structured_data
 from .body import render_body
 from .search import offline_index, offline_index_script
 from .state import BuildState
@@ -74,7 +75,31 @@ class BriefsiteGenerator(Generator):
         self.articles_by_slug = {a.slug: a for a in articles}
         for article in articles:
             article.briefsite = self.model.bulletins[article.slug]
+        self._describe_bulletins(articles)
         self.jobs = self._index_jobs() + self._entity_jobs()
+
+    def _describe_bulletins(self, articles) -> None:
+        """Each bulletin page's citations (formatted on every core, or from the cache) and
+        its head: citation, sharing tags and JSON-LD."""
+        state: BuildState = self.settings["BRIEFSITE"]
+        siteurl, site_name = self.settings["SITEURL"], self.settings["SITENAME"]
+        registry = state.report.registry
+        records = {
+            slug: citation.citation_record(view.bulletin, registry, siteurl, view.ref.url)
+            for slug, view in self.model.bulletins.items()
+        }
+        cache = state.paths.cache / "citations.pickle"
+        rendered = citation.render_all(list(records.values()), cache)
+        for article in articles:
+            view, record = self.model.bulletins[article.slug], records[article.slug]
+            article.citations = citation.Citations(
+                record,
+                rendered[article.slug].formatted,
+                citation.download_urls(view.ref.url),
+                rendered[article.slug].files,
+            )
+            jsonld = structured_data.bulletin_documents(view, record, siteurl)
+            article.page_meta = page_meta.bulletin_meta(record, site_name, jsonld)
 
     def _index_jobs(self) -> list[PageJob]:
         """Home and the lists of bulletins, experts, regions and themes."""
@@ -120,6 +145,8 @@ class BriefsiteGenerator(Generator):
         ):
             for view in views.values():
                 values = {"page_title": view.ref.name, "view": view}
+                if meta := self._entity_meta(kind, view):
+                    values["page_meta"] = meta
                 jobs.append(PageJob(view.ref.url, kind[:-1], values))
                 if view.feed:  # with the bulletins it shows: the newest FEED_MAX_ITEMS
                     shown = view.bulletins[: self.settings.get("FEED_MAX_ITEMS")]
@@ -129,12 +156,28 @@ class BriefsiteGenerator(Generator):
                     )
         return jobs
 
+    def _entity_meta(self, kind: str, view) -> page_meta.PageMeta | None:
+        """Sharing tags and JSON-LD of an expert's or a region's page."""
+        siteurl, site_name = self.settings["SITEURL"], self.settings["SITENAME"]
+        url = f"{siteurl}/{view.ref.url}"
+        if kind == "experts":
+            summary = f"{view.ref.name}: roles, bulletins and statements"
+            jsonld = structured_data.expert_documents(view, siteurl)
+            return page_meta.entity_meta(view.ref.name, summary, url, jsonld, "profile", site_name)
+        if kind == "regions":
+            summary = f"{view.ref.name} ({view.region.kind}): bulletins, experts, related regions"
+            jsonld = structured_data.region_documents(view, siteurl)
+            return page_meta.entity_meta(view.ref.name, summary, url, jsonld, "website", site_name)
+        return None
+
     def generate_output(self, writer) -> None:
         # each job writes its own file: the output is the same however the work is split
         fork_map(lambda job: self.write_job(writer, job), self.jobs, PAGES_FROM)
         folder = Path(writer.output_path)
         for view in self.model.bulletins.values():
             self.copy_source(view, folder)
+        views = list(self.model.bulletins.values())
+        fork_map(lambda view: self.write_citation_files(view, folder), views, PAGES_FROM)
         self.write_site_files(folder)
 
     def copy_source(self, view: BulletinView, folder: Path) -> None:
@@ -149,10 +192,27 @@ class BriefsiteGenerator(Generator):
             text = name.endswith((".txt", ".md"))
             (folder / "sources" / name).write_bytes(published_source(data) if text else data)
 
+    def write_citation_files(self, view: BulletinView, folder: Path) -> None:
+        """The bulletin's citation as BibTeX, RIS and CSL-JSON, beside its page."""
+        target = folder / view.ref.url
+        target.mkdir(parents=True, exist_ok=True)
+        for name, text in self.articles_by_slug[view.ref.slug].citations.files:
+            (target / name).write_text(text, encoding="utf-8")
+
     def write_site_files(self, folder: Path) -> None:
-        """The files that describe the whole site: sitemap, robots.txt, offline search data."""
+        """The files that describe the whole site: sitemap, robots.txt, the open data,
+        offline search data."""
         self._write_sitemap(folder)
         self._write_robots(folder)
+        state: BuildState = self.settings["BRIEFSITE"]
+        # a live update (this generator again, writing into its staging folder) leaves the
+        # files it wrote last time in place when their text is the same
+        self._data_files = open_data.write_data_package(
+            folder / open_data.FOLDER,
+            self.model,
+            state.analyses,
+            getattr(self, "_data_files", None),
+        )
         if self.settings.get("BRIEFSITE_OFFLINE"):
             self._write_offline_search(folder)
 

@@ -42,6 +42,7 @@ from ..content.check import check_project
 from ..content.paths import ProjectPaths
 from ..errors import BriefsiteError, ContentError
 from .build import build_site
+from .citation import DOWNLOADS
 from .generator import BriefsiteGenerator, FeedJob, Job, PageJob
 from .search import PagefindRun, pagefind_wanted
 from .state import BuildState
@@ -239,6 +240,8 @@ def _update_site(
             source = view.bulletin.source
             if slug in edited or {source.file, source.text_file} & raw_texts:
                 ours.copy_source(view, staging)
+            if slug in edited:
+                ours.write_citation_files(view, staging)
         ours.write_site_files(staging)
         written += _move_into(staging, output)
     finally:
@@ -313,6 +316,7 @@ def _files(bulletins, jobs: list[Job]) -> set[str]:
     files |= {
         f"sources/{v.bulletin.source.text_file}" for v in bulletins if v.bulletin.source.text_file
     }
+    files |= {f"{view.ref.url}{name}" for view in bulletins for name, _, _ in DOWNLOADS}
     files |= {save_as(job.url) if isinstance(job, PageJob) else job.path for job in jobs}
     return files
 

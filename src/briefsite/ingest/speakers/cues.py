@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import TITLES
+from ...names import TITLES
 
 # Lemmas of verbs that present a person speaking, presenting, hosting or attending.
 SPEAKING_VERBS = frozenset(

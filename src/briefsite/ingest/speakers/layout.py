@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
+from ...names import chinese_name, is_name_shaped, split_title
 from ...text import name_key
-from ..names import chinese_name, is_name_shaped, split_title
 from .cues import INSTITUTION_HEADS, LIST_CUE, QA_ANSWER, QA_QUESTION, TURN
 from .people import person_spans, reads_as_person
 from .records import CARD, Mention

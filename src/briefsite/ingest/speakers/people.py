@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ..names import TITLES, chinese_name, is_name_shaped, split_title
+from ...names import TITLES, chinese_name, is_name_shaped, split_title
 from .cues import INSTITUTION_HEADS, ROLE_WORDS
 from .parse import speaking
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ..names import chinese_name
+from ...names import chinese_name
 from .cues import (
     CUE_NOUNS,
     LIST_CUE,

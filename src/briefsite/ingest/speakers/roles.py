@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..names import COURTESY
+from ...names import COURTESY
 from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:

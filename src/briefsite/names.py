@@ -1,11 +1,12 @@
 """What a person's name looks like: titles around it, Chinese name structure, family names.
 
-The language model finds the people in a text (``speakers``); this module knows the
-conventions it does not: which words before a name are a courtesy (``Mr``, dropped) or a
-title that is part of the role (``Professor``, kept as role), and how a Chinese name is
-built (a family name and one or two pinyin syllables, in either order and any case:
-``WU Zhiqiang``, ``Zhiqiang Wu``, ``Zhang Xi'an``), so that ``Harbour Expo`` is not a name
-and ``Zhang Xi'an`` is.
+Shared by ingest (who is named, proposed registry entries) and the site (citations split
+names into family and given by ``split_name``). The language model finds the people in a
+text (``ingest.speakers``); this module knows the conventions it does not: which words
+before a name are a courtesy (``Mr``, dropped) or a title that is part of the role
+(``Professor``, kept as role), and how a Chinese name is built (a family name and one or
+two pinyin syllables, in either order and any case: ``WU Zhiqiang``, ``Zhiqiang Wu``,
+``Zhang Xi'an``), so that ``Harbour Expo`` is not a name and ``Zhang Xi'an`` is.
 """
 
 from __future__ import annotations
@@ -111,19 +112,39 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return titles, words
 
 
-def family_name(name: str) -> str:
-    """The family name, for A-Z order: Chinese names by their structure, an all-capitals
-    word (``WU Zhiqiang``), else the last word."""
-    chinese = chinese_name(name)
-    if chinese:
-        return chinese.family
+@dataclass(frozen=True)
+class PersonName:
+    """A name as a display form and its family and given parts (given may be empty)."""
+
+    display: str
+    family: str
+    given: str
+
+
+def split_name(name: str, family: str = "") -> PersonName:
+    """Family and given name of ``name``, by one rule everywhere (ingest, citations):
+
+    1. a known ``family`` name (the registry's) is the family part, the rest the given;
+    2. else a Chinese name by its structure (``Wu Zhiqiang``, ``Qiuling Chen``,
+       ``Angus Ng Hok-ming``), written with an all-capitals family name or not;
+    3. else a word in capitals is the family name, as the sources write it;
+    4. else the last word is the family name: ``Bruno Dercon``.
+
+    The display form writes an all-capitals family name in title case: ``Wu Zhiqiang``.
+    """
     tokens = name.split()
     upper = [t for t in tokens if t.isupper() and len(t) > 1 and "." not in t]
-    return upper[0].title() if upper else tokens[-1]
-
-
-def display_name(name: str) -> str:
-    """A name as the registry writes it: an all-capitals family name in title case."""
-    return " ".join(
-        t.title() if t.isupper() and len(t) > 1 and "." not in t else t for t in name.split()
-    )
+    display = " ".join(t.title() if t in upper else t for t in tokens)
+    chinese = chinese_name(display)
+    if family and family.casefold() in (t.casefold() for t in tokens):
+        pass
+    elif chinese:
+        family = chinese.family
+    elif upper:
+        family = upper[0].title()
+    else:
+        family = tokens[-1] if tokens else ""
+    words = display.split()
+    at = next((n for n, t in enumerate(words) if t.casefold() == family.casefold()), None)
+    rest = words if at is None else words[:at] + words[at + 1 :]  # once: "Liu Liu"
+    return PersonName(display, family, " ".join(rest))
