@@ -450,9 +450,9 @@ def test_related_bulletins_say_why_and_the_page_gives_a_citation(built_site):
     reasons = texts(soup, ".related .reason")
     assert reasons and all(r.startswith("Shared: ") for r in reasons)
     assert any("Wu Zhiqiang" in r or "shared experts" in r for r in reasons)
-    citation = texts(soup, ".citation .cite-line")[0]
-    assert "“Shaping New Engines" in citation or "“Shaping new engines" in citation
-    assert citation.endswith("/" + BULLETIN_2023)
+    citation = texts(soup, ".cite dd.citation")[0]
+    assert "Shaping New Engines" in citation or "Shaping new engines" in citation
+    assert texts(soup, ".cite .cite-url")[0].endswith("/" + BULLETIN_2023)
 
 
 def test_published_raw_text_is_the_source_after_a_byte_order_mark(built_site):

@@ -126,7 +126,6 @@ class BulletinView:
     previous: BulletinRef | None
     next: BulletinRef | None
     headings: tuple[Heading, ...] = ()  # the body's sections, for "On this page"
-    citation: str = ""  # how to cite it, without the address (the page adds that)
 
 
 class RoleHeld(NamedTuple):
@@ -339,7 +338,6 @@ def build_model(
                 for slug in related[bulletin.slug]
             ),
             headings=analysis.headings,
-            citation=citation(bulletin),
             # newest first: the previous bulletin is the next older one
             previous=bulletin_refs[ordered[position + 1].slug]
             if position + 1 < len(items)
@@ -457,24 +455,6 @@ def other_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def citation(bulletin: Bulletin) -> str:
-    """A citation line: who compiled it, the title, the series, publisher and date."""
-    parts = []
-    if bulletin.compilers:
-        parts.append(f"{_and(list(bulletin.compilers))} (comp.)")
-    parts.append(f"“{bulletin.title}”")
-    if bulletin.series:
-        series = bulletin.series
-        if bulletin.number:
-            series += f" No. {bulletin.number}"
-        if bulletin.volume:
-            series += f", Vol. {bulletin.volume}"
-        parts.append(series)
-    parts.append(bulletin.publisher)
-    parts.append(f"{bulletin.date.day} {bulletin.date:%B %Y}")
-    return ", ".join(parts) + "."
 
 
 # Region names that end in a common noun take "the" in a sentence ("the Yangtze River
