@@ -338,6 +338,7 @@ def _source_field(
             "start it with https://",
         )
     name = value["file"]
+    told = exists is not None  # by ingest: the file and its extracted text are to be written
     if exists is None:
         exists = _is_source_file(paths, name)
     if not exists:
@@ -348,7 +349,7 @@ def _source_field(
         )
     source = SourceRef(file=name, url=url if isinstance(url, str) else "")
     raw_only = source.text_file and not (paths.sources / source.text_file).is_file()
-    if raw_only and (paths.sources / name).is_file():
+    if raw_only and not told and (paths.sources / name).is_file():
         out.field(
             ("source", "file"),
             f"the text extracted from '{name}' is missing: sources/{source.text_file}",

@@ -58,7 +58,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         add(span)
     for entity in doc.ents:
         if entity.label_ == "PERSON":
-            add(entity)
+            add(_with_given_names(entity))
     for token in doc:  # "Angus Ng Hok-ming, chairman of ..., says": a name the model missed
         if token.dep_ == "nsubj" and speaking(token.head) and token.i < token.head.i:
             left = token.left_edge.i
@@ -102,3 +102,21 @@ def reads_as_person(name: str, nlp: Language) -> bool:
     return any(
         e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents
     )
+
+
+def _with_given_names(entity: Span) -> Span:
+    """A one-word PERSON entity with the capitalised given names the model left before it
+    (``Micah`` of ``Micah Weinberg``: compounds of the same name in the parse)."""
+    start = entity.start
+    while (
+        len(entity) == 1
+        and start > 0
+        and entity.doc[start - 1].dep_ == "compound"
+        and entity.doc[start - 1].head.i == entity.root.i
+        and entity.doc[start - 1].tag_ == "NNP"
+        and entity.doc[start - 1].lower_.rstrip(".") not in ROLE_WORDS
+        and not entity.doc[start - 1].ent_type_
+        and start > entity.start - 2
+    ):
+        start -= 1
+    return entity.doc[start : entity.end] if start < entity.start else entity

@@ -236,17 +236,17 @@ _COORDINATION = frozenset({"conj", "appos", "pobj", "prep", "compound", "cc", "n
 
 def _in_the_chair_or_for_a_talk(span: Span) -> str:
     """``with Peter Hogg, ROLE, in the chair``; ``thanks to Micah Weinberg for moderating``,
-    ``X for the keynote``: a phrase just after the name (and its apposition) that gives the
-    person the chair or a talk."""
-    doc = span.doc
-    end = min(span.end + 25, span.sent.end)
-    for token in doc[span.end : end]:
-        if token.ent_type_ == "PERSON" or (token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"):
-            return ""  # past the next person or the clause's verb: not about this one
-        if token.lower_ == "in" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "chair":
+    ``X for the keynote``: a phrase attached to the name, or beside the preposition that
+    governs it, that gives the person the chair or a talk."""
+    root = span.root
+    phrases = [c for c in root.children if c.dep_ == "prep"]
+    if root.dep_ == "pobj":  # "to X for moderating": a sibling of "to"
+        phrases += [c for c in root.head.head.children if c.dep_ == "prep" and c.i > root.i]
+    for phrase in phrases:
+        objects = [c for c in phrase.children if c.dep_ in ("pcomp", "pobj")]
+        if phrase.lower_ == "in" and any(o.lemma_.lower() == "chair" for o in objects):
             return "'in the chair'"
-        if token.lower_ == "for" and token.dep_ == "prep":
-            objects = [c for c in token.children if c.dep_ in ("pcomp", "pobj")]
+        if phrase.lower_ == "for":
             for thing in objects:
                 if thing.lemma_.lower() in SPEAKING_VERBS or any(
                     t.lemma_.lower() in TALK_NOUNS for t in thing.subtree
