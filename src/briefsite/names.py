@@ -54,11 +54,6 @@ class ChineseName:
     given: str
     family_first: bool  # as written in the text
 
-    @property
-    def display(self) -> str:
-        """Family name first, as the registry writes Chinese names: ``Wu Zhiqiang``."""
-        return f"{self.family} {self.given}"
-
 
 def _cap(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))

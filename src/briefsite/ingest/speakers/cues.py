@@ -60,7 +60,6 @@ INSTITUTION_HEADS = frozenset(
 
 
 # Nouns that introduce a list of people who take part.
-CUE_NOUNS_EXTRA = frozenset({"event", "forum", "session"})
 
 
 LIST_NOUNS = frozenset(
@@ -70,7 +69,8 @@ LIST_NOUNS = frozenset(
 )
 
 
-CUE_NOUNS = LIST_NOUNS | CUE_NOUNS_EXTRA
+# ... and the events whose lists they are ("the forum featured", "the session included")
+CUE_NOUNS = LIST_NOUNS | frozenset({"event", "forum", "session"})
 
 
 LIST_CUE = re.compile(
