@@ -180,3 +180,17 @@ def test_in_the_chair_and_thanked_for_moderating(speakers):
         "chair. Thanks to Micah Weinberg for moderating the discussion."
     )
     assert [name for name, _ in speakers(text)] == ["Peter Hogg", "Micah Weinberg"]
+
+
+def test_biographies_under_a_speakers_heading(speakers):
+    lines = (
+        "Speakers",
+        "",
+        "Jane Doe is the director of the Urban Lab at Fudan University. She studies ports.",
+        "",
+        "Li Wei is a professor of planning at Tongji University, where he leads a studio.",
+    )
+    assert speakers(lines=lines) == [
+        ("Jane Doe", "Director of the Urban Lab at Fudan University"),
+        ("Li Wei", "Professor of planning at Tongji University"),
+    ]

@@ -41,6 +41,10 @@ _CREDIT = re.compile(
 _DATELINE_CREDIT = re.compile(r"^[^()]{0,80}\d{1,2}\s*\((?P<credit>[^)]{3,120})\)")
 
 
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})\s+(?:is|serves\s+as|was)\s+"
+    r"(?P<role>(?:an?\s+|the\s+)?[^.;]{3,160}?)(?:[.;]|\s+(?:where|who|and\s+is)\b)"
+)
 _CARD_SEPARATOR = re.compile(r"\s*(?:,|–|—|\s-\s|\||\(|：|:)\s*")
 
 
@@ -214,6 +218,15 @@ def layout_mentions(
             run.append((number, card, text))
             card_ended = False
             continue
+        bio = _BIO.match(text) if cue else None
+        if bio:  # under "Speakers": "Jane Doe is the director of the Urban Lab. She ..."
+            card = _card(bio.group("name"), nlp, registry)
+            if card:
+                close_run()
+                why = "a speaker's biography under a heading such as 'Speakers'"
+                role = clean_role(bio.group("role"))
+                mentions.append(Mention(card.name, offset + number, role, CARD, why, text))
+                continue
         if (
             run
             and not card_ended
