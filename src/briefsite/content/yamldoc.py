@@ -120,10 +120,44 @@ def _refuse_hostile(text: str, line_offset: int) -> None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # PyYAML 6.0.4 refuses deep flow nesting itself, while scanning ahead of the events
+        if "nesting depth" in str(error.problem):
+            line, column = _deep_flow_at(text) or (
+                error.problem_mark.line,
+                error.problem_mark.column,
+            )
+            raise YamlRefused(
+                f"the values are nested more than {MAX_DEPTH} levels deep",
+                line + 1 + line_offset,
+                column + 1,
+                _DEPTH_HINT,
+            ) from None
+        return  # a syntax error: the full parse below reports it at its place
     except yaml.YAMLError:
         return  # a syntax error: the full parse below reports it at its place
     finally:
         loader.dispose()
+
+
+def _deep_flow_at(text: str) -> tuple[int, int] | None:
+    """Where brackets (``[`` ``{``, outside quotes) first nest deeper than ``MAX_DEPTH``,
+    counting the document's root mapping as the first level: 0-based line and column."""
+    depth, quote, line, start = 1, "", 0, 0
+    for position, character in enumerate(text):
+        if character == "\n":
+            line, start = line + 1, position + 1
+        elif quote:
+            quote = "" if character == quote else quote
+        elif character in "\"'":
+            quote = character
+        elif character in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, position - start
+        elif character in "]}":
+            depth -= 1
+    return None
 
 
 def _reader_error(text: str, error: yaml.reader.ReaderError, offset: int) -> YamlSyntaxError:
