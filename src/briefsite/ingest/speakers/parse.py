@@ -21,16 +21,20 @@ def climb(token: Token) -> Token:
     return token
 
 
+RECALL_WORDS = 12
 _RECALLED = re.compile(r"(?i)\b(?:ago|last|previous|earlier|(?:19|20)\d\d)\b")
 
 
 def recalled(verb: Token) -> bool:
     """``Three years ago, X announced ...``: a statement recalled, not made at the event."""
     for child in verb.children:
+        if child.dep_ not in ("npadvmod", "prep", "advmod"):
+            continue
+        if child.right_edge.i - child.left_edge.i > RECALL_WORDS:
+            continue  # a time adverbial is short ("three years ago"); never walk a long one
         words = list(child.subtree)
         if (
-            child.dep_ in ("npadvmod", "prep", "advmod")
-            and any(t.ent_type_ == "DATE" for t in words)
+            any(t.ent_type_ == "DATE" for t in words)
             and _RECALLED.search(" ".join(t.text for t in words))
         ):
             return True

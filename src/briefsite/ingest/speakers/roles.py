@@ -54,6 +54,8 @@ def compound_title(span: Span) -> list[str]:
     """Words of a title written before the name in its noun phrase (``Shanghai Party
     Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
     start = noun_phrase_start(span)
+    if span.start - start > 24:
+        return []  # a title is a few words; a longer run is a clause
     words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
     while words and words[0].is_punct:
         words.pop(0)
@@ -61,6 +63,9 @@ def compound_title(span: Span) -> list[str]:
     if len(words) > 16 or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words):
         return []
     return "".join(t.text_with_ws for t in words).split()
+
+
+ROLE_TOKENS = 80
 
 
 def _apposition(
@@ -71,11 +76,12 @@ def _apposition(
     brackets, everything up to the closing bracket."""
     doc = span.doc
     end = start
+    limit = min(span.sent.end, start + ROLE_TOKENS)  # a role is a phrase, not a page
     if closing:
-        while end < span.sent.end and doc[end].text != closing:
+        while end < limit and doc[end].text != closing:
             end += 1
         return doc[start:end].text.strip() if end - start <= 45 else ""
-    while end < span.sent.end:
+    while end < limit:
         first = doc[end]
         if first.text in ("-", "–") and end > start:  # "vice-mayor": one word, three tokens
             end += 1
@@ -100,13 +106,13 @@ def _apposition(
         end = right + 1
         while end - 1 > start and doc[end - 1].text == ",":  # a comma closing the apposition
             end -= 1
-        if end < span.sent.end and doc[end].text in ("-", "–"):  # "vice-mayor"
+        if end < limit and doc[end].text in ("-", "–"):  # "vice-mayor"
             end += 1
             continue
-        if end < span.sent.end and doc[end].text == ")":
+        if end < limit and doc[end].text == ")":
             end += 1
-        if end < span.sent.end and doc[end].text == "," and end + 1 < span.sent.end:
-            step = 2 if doc[end + 1].lower_ == "and" and end + 2 < span.sent.end else 1
+        if end < limit and doc[end].text == "," and end + 1 < limit:
+            step = 2 if doc[end + 1].lower_ == "and" and end + 2 < limit else 1
             nxt = doc[end + step]
             if nxt.pos_ in ("NOUN", "PROPN", "DET", "ADJ") and nxt.i not in others:
                 end += step
