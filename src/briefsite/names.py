@@ -45,7 +45,15 @@ _FINAL = (
 )
 _SYLLABLE = _INITIAL + _FINAL
 _GIVEN_NAME = re.compile(rf"^{_SYLLABLE}(?:[-'’]?{_SYLLABLE})?$")
-_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*|[A-Z]{2,}|(?:[A-Z]\.){1,3}[A-Z]?\.?)$")
+_UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # Latin letters, accented ones included
+_WORD = re.compile(
+    rf"^(?:(?:[{_UP}](?:[{_LOW}]+|[’'][{_UP}][{_LOW}]+)|Ma?c[{_UP}][{_LOW}]+)"  # O’Grady, McLean
+    rf"(?:[-'’][{_UP}{_LOW}][{_LOW}]*)*|[{_UP}]{{2,}}|(?:[{_UP}]\.){{1,3}}[{_UP}]?\.?)$"
+)
+# Honours written after a name: "Peter Eversden MBE", "Andrew Boff AM", "Jane Doe PhD".
+POST_NOMINALS = frozenset(
+    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBS SBS BBS PhD MBA FRS QC KC".split()
+)
 
 
 @dataclass(frozen=True)
@@ -98,12 +106,15 @@ def is_name_shaped(name: str) -> bool:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Leading courtesy and role titles off a name: (role titles, name words)."""
+    """Leading courtesy and role titles off a name, and honours after it: (role titles,
+    name words)."""
     titles = []
     while words and (words[0].lower() in COURTESY or words[0].lower().rstrip(".") in TITLES):
         word = words.pop(0)
         if word.lower() not in COURTESY:
             titles.append(word)
+    while len(words) > 2 and words[-1].strip(",") in POST_NOMINALS:
+        words.pop()
     return titles, words
 
 

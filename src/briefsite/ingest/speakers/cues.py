@@ -33,6 +33,10 @@ TALK_NOUNS = frozenset(
 )
 
 
+# "In the presence of X", "with the participation of X": taking part.
+ATTENDANCE_NOUNS = frozenset("presence participation attendance".split())
+
+
 # "In X's view": what one person thinks (not "X's important speeches", recalled).
 VIEW_NOUNS = frozenset("view opinion word perspective observation analysis argument".split())
 
@@ -87,7 +91,9 @@ QA_QUESTION = re.compile(r"^(?:Q|Question|Reporter|Journalist|Interviewer)\s*[:�
 QA_ANSWER = re.compile(r"^(?:A|Answer)\s*[:：]")
 
 
-TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[:：]\s*(?P<rest>\S.*)$")
+TURN = re.compile(
+    r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,3})\s*[:：]\s*(?P<rest>\S.*)$"
+)
 
 
 PRONOUNS = frozenset({"he", "she"})

@@ -196,11 +196,17 @@ def layout_mentions(
             continue
         if turn and not text.startswith(("http", "Source", "Note")):
             card = _card(turn.group("name"), nlp, registry)
+            titles, words = split_title(turn.group("name").split())
+            if not card and titles is not None and len(words) == 1 and words[0][:1].isupper():
+                # "DR. KIM: ...": a title and a surname, the person named in full before
+                card = _Card(words[0].title() if words[0].isupper() else words[0], "", (".",))
             if card and len(turn.group("rest").split()) > 3:
                 close_run()
                 if not turn.group("rest").rstrip().endswith("?"):
                     why = "a turn in a transcript"
-                    turns.append(Mention(card.name, offset + number, card.role, 0, why, text))
+                    turns.append(
+                        Mention(card.name, offset + number, card.role, 0, why, text, card.titles)
+                    )
                 continue
         entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
         listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
@@ -229,7 +235,9 @@ def layout_mentions(
                 continue
         if (
             run
-            and not card_ended
+            and not (
+                card_ended and run[-1][1].role
+            )  # after a blank line, only a card's first role line
             and len(text.split()) <= 12
             and not text.endswith((".", "?", "!"))
         ):

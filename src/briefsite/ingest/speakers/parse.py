@@ -33,9 +33,8 @@ def recalled(verb: Token) -> bool:
         if child.right_edge.i - child.left_edge.i > RECALL_WORDS:
             continue  # a time adverbial is short ("three years ago"); never walk a long one
         words = list(child.subtree)
-        if (
-            any(t.ent_type_ == "DATE" for t in words)
-            and _RECALLED.search(" ".join(t.text for t in words))
+        if any(t.ent_type_ == "DATE" for t in words) and _RECALLED.search(
+            " ".join(t.text for t in words)
         ):
             return True
     return False

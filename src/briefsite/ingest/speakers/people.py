@@ -98,6 +98,8 @@ def reads_as_person(name: str, nlp: Language) -> bool:
     """Is a name alone on a line (a speaker card) a person's? Asked of the model in the
     context it knows best, a sentence: "Anthony C. Hood said so." (an organisation's
     name, "Urban Age Institute said so.", is not a PERSON there)."""
+    if name.isupper():
+        name = name.title()  # "JOHN DONNELLY" reads as a name only in its usual case
     doc = nlp(f"{name} said so.")
     return any(
         e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents

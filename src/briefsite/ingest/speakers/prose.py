@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ...content.registry import Registry
 from ...names import chinese_name
 from .cues import (
+    ATTENDANCE_NOUNS,
     CUE_NOUNS,
     LIST_CUE,
     LIST_NOUNS,
@@ -63,7 +64,7 @@ def turns(docs: Sequence[Doc]) -> list[bool]:
     return continues
 
 
-_AFTER_QUOTE = re.compile(r"[,.!?][”\"]\s*$")  # “...,” Zhang Wei said
+_AFTER_QUOTE = re.compile(r"[,.!?]?[”\"]\s*(?:[—–]\s*)?$")  # “...,” Zhang Wei said; ” — X
 
 
 _QUOTES = (("“", "”"), ('"', '"'), ("«", "»"), ("「", "」"))
@@ -201,6 +202,8 @@ def _construction(span: Span) -> str:
             return "'according to'"
         if preposition in ("with", "of", "from", "by") and governor.lemma_.lower() in TALK_NOUNS:
             return f"'{governor.text} {preposition}'"
+        if preposition == "of" and governor.lemma_.lower() in ATTENDANCE_NOUNS:
+            return f"'{governor.text} of'"  # "in the presence of", "with the participation of"
     if (
         token.dep_ == "pobj"
         and head.lower_ in ("including", "like", "as")

@@ -82,6 +82,8 @@ def _apposition(
             end += 1
         return doc[start:end].text.strip() if end - start <= 45 else ""
     while end < limit:
+        if end in others:
+            break  # the next person's name: "Delphine Baldé, Julien Beller, ..."
         first = doc[end]
         if first.text in ("-", "–") and end > start:  # "vice-mayor": one word, three tokens
             end += 1
@@ -99,9 +101,12 @@ def _apposition(
         ):
             break
         right = top.right_edge.i
-        for token in doc[end : right + 1]:  # never past a relative clause or another person
-            if token.dep_ == "relcl" or (token.i in others and token.i > end):
-                right = token.left_edge.i - 1 if token.dep_ == "relcl" else token.i - 1
+        for token in doc[end : right + 1]:  # never past a clause or another person
+            if token.dep_ == "relcl" or token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                right = (token.left_edge.i if token.dep_ == "relcl" else token.i) - 1
+                break
+            if token.i in others and token.i > end:
+                right = token.i - 1
                 break
         end = right + 1
         while end - 1 > start and doc[end - 1].text == ",":  # a comma closing the apposition
