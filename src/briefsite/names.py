@@ -23,7 +23,7 @@ TITLES = frozenset(
     governor premier director dean ambassador commissioner consul senator representative
     congressman congresswoman councillor councilor chancellor provost principal
     lecturer economist expert scholar general host moderator presenter spokesman spokeswoman
-    spokesperson""".split()
+    spokesperson sen rep gov hon""".split()
 )
 # Words of Western names that are written in lower case inside a name.
 PARTICLES = frozenset("van von de der den da di du bin al la le".split())

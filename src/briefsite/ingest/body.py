@@ -65,7 +65,7 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-SHORT_LINE = 50  # characters: a line this short that does not go on is a line of its own
+SHORT_LINE = 64  # characters: a line this short that does not go on is a line of its own
 
 
 def _stands_alone(text: str) -> bool:

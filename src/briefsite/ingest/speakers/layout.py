@@ -101,8 +101,10 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
         doc = nlp(text)
         at = text.find(head)
         named = [e for e in doc.ents if e.start_char < at + len(head) and at < e.end_char]
+        # the line's own tagging, else the name asked alone in a sentence (the model tags a
+        # card line poorly: "Polly Trottenberg, Commissioner, ..." may come out an ORG)
         if not any(e.label_ == "PERSON" and e.start_char <= at for e in named) and (
-            named or not reads_as_person(head, nlp)
+            not reads_as_person(head, nlp)
         ):
             return None
     return _Card(head, clean_role(role), tuple(titles))
