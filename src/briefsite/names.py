@@ -113,7 +113,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
         word = words.pop(0)
         if word.lower() not in COURTESY:
             titles.append(word)
-    while len(words) > 2 and words[-1].strip(",") in POST_NOMINALS:
+    while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
         words.pop()
     return titles, words
 

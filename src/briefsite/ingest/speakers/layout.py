@@ -12,7 +12,7 @@ from ...content.registry import Registry
 from ...names import chinese_name, is_name_shaped, split_title
 from ...text import name_key
 from .cues import INSTITUTION_HEADS, LIST_CUE, QA_ANSWER, QA_QUESTION, TURN
-from .people import person_spans, reads_as_person
+from .people import label_alone, person_spans, reads_as_person
 from .records import CARD, Mention
 from .roles import clean_role, role_at
 
@@ -95,6 +95,8 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     known = bool(registry.experts_named(head))
     if role and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in nlp(role)):
         return None  # "Wang Fang, a planner, opened the session": prose, not a card
+    if not known and chinese_name(head) and label_alone(head, nlp) not in ("", "PERSON"):
+        return None  # shaped like a Chinese name, but a place: "Hong Kong"
     if not known and not chinese_name(head):
         if not is_name_shaped(head) or words[-1].lower() in INSTITUTION_HEADS:
             return None

@@ -79,6 +79,8 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                 and chinese_name(span.text)
                 and all(t.is_title or t.is_upper for t in span)
                 and not any(e.start < span.end and span.start < e.end for e in others)
+                and not any(i in taken for i in range(span.start, span.end))
+                and label_alone(span.text, nlp) in ("", "PERSON")  # "Hong Kong" is a GPE
             ):
                 add(span)
     return sorted(found, key=lambda item: item[0].start)
@@ -92,6 +94,13 @@ def _titles_before(span: Span) -> list[str]:
         titles.insert(0, span.doc[index].text)
         index -= 1
     return titles
+
+
+def label_alone(name: str, nlp: Language) -> str:
+    """The model's label for a name asked alone in a sentence: "Hong Kong said so." GPE."""
+    doc = nlp(f"{name} said so.")
+    covering = [e for e in doc.ents if e.start_char == 0 and e.end_char >= len(name)]
+    return covering[0].label_ if covering else ""
 
 
 def reads_as_person(name: str, nlp: Language) -> bool:
