@@ -139,8 +139,12 @@ def _nlp_model(paths: ProjectPaths) -> str:
     settings_file = paths.root / "pelicanconf.py"
     if not settings_file.is_file():
         return DEFAULT_MODEL
+    import logging
+
     from pelican.settings import read_settings
 
+    # Pelican warns about feeds when it reads development settings; not the editor's concern
+    logging.getLogger("pelican.settings").setLevel(logging.ERROR)
     return read_settings(str(settings_file)).get("BRIEFSITE_NLP_MODEL", DEFAULT_MODEL)
 
 

@@ -59,7 +59,8 @@ INSTITUTION_HEADS = frozenset(
     """district county province city prefecture municipality region zone area property
     properties group company bank university institute college committee commission
     council office bureau ministry department center centre association foundation forum
-    hall square street road park airport port station""".split()
+    hall square street road park airport port station paper daily news times post press
+    journal herald review magazine agency tribune""".split()
 )
 
 
