@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from briefsite.cli import main
 from briefsite.content import frontmatter, yamldoc
+from briefsite.content.bulletin_reader import BULLETIN_FIELDS
 from briefsite.content.model import Speaker
 
 from .conftest import FIXTURES, ROOT, copy_project
@@ -161,24 +162,7 @@ def test_ingest_ends_cleanly_and_what_it_writes_passes_check(project, tmp_path_f
 
 # --- front-matter -----------------------------------------------------------------------
 
-FIELDS = [
-    "title",
-    "subtitle",
-    "date",
-    "date_source",
-    "series",
-    "number",
-    "volume",
-    "event",
-    "publisher",
-    "compilers",
-    "source",
-    "summary",
-    "speakers",
-    "regions",
-    "themes",
-    "slug",
-]
+FIELDS = list(BULLETIN_FIELDS)  # every field of the front-matter
 json_text = st.text(max_size=40).map(
     lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
 )

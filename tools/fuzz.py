@@ -27,6 +27,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from briefsite.content.bulletin_reader import BULLETIN_FIELDS  # noqa: E402 (after the path)
+
 PARTS = ("content", "sources", "themes", "pelicanconf.py", "publishconf.py")
 SOURCES = sorted((ROOT / "sources").glob("*.txt"))
 BULLETINS = sorted((ROOT / "content" / "bulletins").glob("*.md"))
@@ -60,24 +64,7 @@ WRONG_VALUES = [
     "|\n  block\n  text",
     '"\\x7f\\x85\\u200b"',
 ]
-FIELDS = [
-    "title",
-    "subtitle",
-    "date",
-    "date_source",
-    "series",
-    "number",
-    "volume",
-    "event",
-    "publisher",
-    "compilers",
-    "source",
-    "summary",
-    "speakers",
-    "regions",
-    "themes",
-    "slug",
-]
+FIELDS = list(BULLETIN_FIELDS)  # every field of the front-matter
 
 
 # --- raw texts for ingest ------------------------------------------------------------------

@@ -126,14 +126,6 @@ def shown(value: object, limit: int = 80) -> str:
     """A value as a message quotes it, cut short so that a huge value cannot flood the output."""
     text = value if isinstance(value, str) else str(value)
     return text if len(text) <= limit else f"{text[:limit]}..."
-    return {
-        dict: "a mapping",
-        list: "a list",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-    }.get(type(value), type(value).__name__)
 
 
 def string_list(value: Any, where: tuple, out: Collector) -> list[str] | None:

@@ -73,8 +73,8 @@ class LiveSite:
 
     def relevant(self, changed: Iterable[Path]) -> list[Path]:
         """The changed files a build reads. Editors save by writing a temporary file and
-        renaming it over the original (sed -i writes ``sedXXXXXX``, gedit
-        ``.goutputstream-XXXXXX``, vim ``4913`` and ``name.md~``): those come and go
+        renaming it over the original (sed -i writes ``sed`` and six random letters, gedit
+        ``.goutputstream-`` and six more, vim ``4913`` and ``name.md~``): those come and go
         beside the bulletin and are no change to the site; the renamed bulletin is."""
         bulletins = self.paths.bulletins.resolve()
         kept = []
