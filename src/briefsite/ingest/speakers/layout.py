@@ -200,10 +200,12 @@ def layout_mentions(
             continue
         if turn and not text.startswith(("http", "Source", "Note")):
             card = _card(turn.group("name"), nlp, registry)
-            titles, words = split_title(turn.group("name").split())
-            if not card and titles is not None and len(words) == 1 and words[0][:1].isupper():
+            label = turn.group("name").split()
+            _, words = split_title(list(label))
+            if not card and len(label) > 1 and len(words) == 1 and words[0][:1].isupper():
                 # "DR. KIM: ...": a title and a surname, the person named in full before
-                card = _Card(words[0].title() if words[0].isupper() else words[0], "", (".",))
+                surname = words[0].title() if words[0].isupper() else words[0]
+                card = _Card(surname, "", tuple(label[:-1]))
             if card and len(turn.group("rest").split()) > 3:
                 close_run()
                 if not turn.group("rest").rstrip().endswith("?"):
