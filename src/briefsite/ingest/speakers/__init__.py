@@ -32,6 +32,7 @@ from .coreference import group_people
 from .layout import credited_names, layout_mentions
 from .prose import prose_mentions, turns
 from .records import Evidence, Finding, Mention, Person
+from .roles import trim_role
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,4 +70,7 @@ def find_speakers(
     ]
     credited = {name_key(n) for n in not_speakers} | credited_names(lines)
     people = group_people(mentions, credited, warnings)
+    for person in people:
+        if person.counted:
+            person.role = trim_role(person.role, nlp)
     return Finding(people, warnings)

@@ -13,6 +13,7 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
     a surname, a title and surname, or a pronoun joins the person named before it."""
     people: dict[str, Person] = {}
     last_seen: dict[str, int] = {}  # person key -> position of their latest mention
+    surname_only: dict[str, str] = {}  # person key -> how the text names them
     for mention in sorted(mentions, key=lambda m: m.position):
         if len(mention.name.split()) >= 2:
             key = _person_key(mention.name)
@@ -24,18 +25,23 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
         else:
             key = _antecedent(mention, people, last_seen, warnings)
             if key is None and _surname_only_speaker(mention):
-                # "Mr. Guardino said": a speaker the text never names in full
+                # "Mr. Guardino said": a speaker not named in full before (maybe after)
                 key = _person_key(mention.name)
-                people[key] = Person([mention.name], first_position=mention.position)
-                warnings.append(
-                    f"'{' '.join(mention.titles)} {mention.name}' is named by surname only: "
-                    "add the full name to the registry entry"
-                )
+                people.setdefault(key, Person([mention.name], first_position=mention.position))
+                surname_only[key] = f"'{' '.join(mention.titles)} {mention.name}'"
             if key is None:
                 continue
             person = people[key]
         last_seen[key] = mention.position
         _apply(person, mention)
+    for key, label in surname_only.items():
+        named_later = [k for k in _named_with(people[key].name, people) if k != key]
+        if len(named_later) == 1:  # a caption's "Premier Legault", then "Francois Legault"
+            _merge(people.pop(key), people[named_later[0]])
+        else:
+            warnings.append(
+                f"{label} is named by surname only: add the full name to the registry entry"
+            )
     for key, person in people.items():
         if key in credited or any(name_key(s) in credited for s in person.spellings):
             person.not_counted = "credited as author, reporter or photographer"
@@ -47,6 +53,26 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
 def _person_key(name: str) -> str:
     """Spellings of one person: case, dots and the order of the words do not count."""
     return " ".join(sorted(name_key(name).split("-")))
+
+
+def _named_with(word: str, people: dict[str, Person]) -> list[str]:
+    """Keys of the people one of whose names has ``word`` as a whole word."""
+    word = word.casefold()
+    return [
+        key
+        for key, person in people.items()
+        if any(word in s.casefold().replace("-", " ").split() for s in person.spellings)
+    ]
+
+
+def _merge(reference: Person, person: Person) -> None:
+    """What a surname-only reference says, given to the person it turned out to be."""
+    person.titles |= reference.titles
+    if person.evidence is None and reference.evidence is not None:
+        person.evidence, person.not_counted = reference.evidence, ""
+    if (reference.role_strength, len(reference.role)) > (person.role_strength, len(person.role)):
+        person.role, person.role_strength = reference.role, reference.role_strength
+    person.first_position = min(person.first_position, reference.first_position)
 
 
 def _apply(person: Person, mention: Mention) -> None:
@@ -90,12 +116,7 @@ def _antecedent(
             if key is not None and mention.position - last_seen[key] <= PRONOUN_REACH:
                 return key
         return None
-    word = mention.name.casefold()
-    candidates = [
-        key
-        for key, person in people.items()
-        if any(word in s.casefold().replace("-", " ").split() for s in person.spellings)
-    ]
+    candidates = _named_with(mention.name, people)
     if len(candidates) > 1 and mention.titles:
         wanted = {t.lower().rstrip(".") for t in mention.titles}
         candidates = [k for k in candidates if wanted & people[k].titles] or candidates

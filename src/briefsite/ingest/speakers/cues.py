@@ -29,12 +29,29 @@ SPEAKING_VERBS = frozenset(
 TALK_NOUNS = frozenset(
     """speech keynote address remark presentation talk lecture interview report toast
     welcome briefing view opinion word analysis argument suggestion comment insight
-    excerpt perspective observation""".split()
+    excerpt perspective observation discussion conversation dialogue debate overview
+    testimony""".split()
 )
 
 
 # "In the presence of X", "with the participation of X": taking part.
 ATTENDANCE_NOUNS = frozenset("presence participation attendance".split())
+
+
+# "X and Y were also present": taking part, said with an adjective.
+ATTENDANCE_ADJECTIVES = frozenset({"present"})
+
+
+# "A discussion between X and Y", "a debate among ...": the talk's parties.
+PARTY_PREPOSITIONS = frozenset({"with", "of", "from", "by", "between", "among", "amongst"})
+
+
+# Verbs of a sentence that lists people: "Speakers included ...", "They were ...".
+LIST_VERBS = frozenset({"include", "feature", "comprise", "be"})
+
+
+# Pronouns that stand for people introduced before: "They are A, ROLE, and B, ROLE."
+PLURAL_PRONOUNS = frozenset({"they", "these", "those"})
 
 
 # "In X's view": what one person thinks (not "X's important speeches", recalled).
@@ -60,7 +77,21 @@ INSTITUTION_HEADS = frozenset(
     properties group company bank university institute college committee commission
     council office bureau ministry department center centre association foundation forum
     hall square street road park airport port station paper daily news times post press
-    journal herald review magazine agency tribune""".split()
+    journal herald review magazine agency tribune hotel""".split()
+)
+
+
+# Items of an agenda that read like names on a line of their own ("Coffee Break").
+AGENDA_ITEMS = frozenset(
+    """break lunch luncheon dinner breakfast reception registration networking recess
+    adjourn adjournment""".split()
+)
+
+
+# A speech's salutation, not a list of speakers ("Chief Executive Mrs Lam, ..., Ladies
+# and Gentlemen,").
+SALUTATION = re.compile(
+    r"(?i)\b(?:ladies\s+and\s+gentlemen|excellenc(?:y|ies)|dear\s+(?:friends|colleagues|guests))\b"
 )
 
 

@@ -11,13 +11,25 @@ from typing import TYPE_CHECKING
 from ...content.registry import Registry
 from ...names import chinese_name, is_name_shaped, split_title
 from ...text import name_key
-from .cues import INSTITUTION_HEADS, LIST_CUE, QA_ANSWER, QA_QUESTION, TURN
+from .cues import (
+    AGENDA_ITEMS,
+    INSTITUTION_HEADS,
+    LIST_CUE,
+    LIST_NOUNS,
+    LIST_VERBS,
+    QA_ANSWER,
+    QA_QUESTION,
+    ROLE_WORDS,
+    SALUTATION,
+    TURN,
+)
 from .people import label_alone, person_spans, reads_as_person
 from .records import CARD, Mention
 from .roles import clean_role, role_at
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 _LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w&’'-]*\s+){0,3}?(?:and\s+)?(?i:moderator|moderated by|chair|"
@@ -45,6 +57,18 @@ _BIO = re.compile(
     r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})\s+(?:is|serves\s+as|was)\s+"
     r"(?P<role>(?:an?\s+|the\s+)?[^.;]{3,160}?)(?:[.;]|\s+(?:where|who|and\s+is)\b)"
 )
+_LABELLED_TURN = re.compile(r"^(?P<label>[^:：]{5,200},[^:：]{3,200})[:：]\s*(?P<words>\S.*)$")
+
+
+def _introduces_a_list(line: str, nlp: Language) -> bool:
+    """``Officials attending the Summit included:``: a line that ends with a colon and
+    says who come next (a word such as "speakers" or "officials", or a verb that lists)."""
+    return any(
+        t.lemma_.lower() in LIST_NOUNS or (t.pos_ == "VERB" and t.lemma_.lower() in LIST_VERBS)
+        for t in nlp(line)
+    )
+
+
 _CARD_SEPARATOR = re.compile(r"\s*(?:,|–|—|\s-\s|\||\(|：|:)\s*")
 
 
@@ -81,14 +105,14 @@ class _Card:
 def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     """``NAME, ROLE`` / ``NAME – ROLE`` / ``NAME (ROLE)`` / ``NAME`` as a whole line."""
     text = text.strip().strip("•·*-–— ").replace("**", "").strip()
-    if not text or len(text.split()) > 40 or text.endswith("?"):
+    if not text or len(text.split()) > 40 or text.endswith("?") or SALUTATION.search(text):
         return None
     parts = _CARD_SEPARATOR.split(text, maxsplit=1)
     head = parts[0].strip()
     role = parts[1].strip() if len(parts) > 1 else ""
     titles, words = split_title(head.split())
     head = " ".join(words)
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or any(w.lower() in AGENDA_ITEMS for w in words):
         return None
     if len(text.split()) > 25 or (text.endswith(".") and len(text.split()) > 12):
         return None  # a sentence, not a card
@@ -98,7 +122,7 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     if not known and chinese_name(head) and label_alone(head, nlp) not in ("", "PERSON"):
         return None  # shaped like a Chinese name, but a place: "Hong Kong"
     if not known and not chinese_name(head):
-        if not is_name_shaped(head) or words[-1].lower() in INSTITUTION_HEADS:
+        if not is_name_shaped(head) or {words[0].lower(), words[-1].lower()} & INSTITUTION_HEADS:
             return None
         doc = nlp(text)
         at = text.find(head)
@@ -108,8 +132,36 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
         if not any(e.label_ == "PERSON" and e.start_char <= at for e in named) and (
             not reads_as_person(head, nlp)
         ):
-            return None
+            return _role_then_name(head, role, doc, at, titles)
     return _Card(head, clean_role(role), tuple(titles))
+
+
+def _role_then_name(
+    head: str, role: str, doc: Doc, at: int, titles: list[str]
+) -> _Card | None:
+    """``Michigan Governor Gretchen Whitmer``: a card whose role comes before the name,
+    which the model marks as a PERSON ending the card's head, after a role's word."""
+    end = at + len(head)
+    for entity in doc.ents:
+        if entity.label_ != "PERSON" or entity.end_char != end or entity.start_char <= at:
+            continue
+        before = doc.text[at : entity.start_char].strip()
+        if len(entity) >= 2 and any(w.lower().strip(".") in ROLE_WORDS for w in before.split()):
+            stated = ", ".join(part for part in (before, role) if part)
+            return _Card(entity.text, clean_role(stated), tuple(titles))
+    return None
+
+
+def _role_line(text: str) -> bool:
+    """A short line naming a role, as printed above a name on a quotation card
+    ("Secretary of the CPC Rongchang District Committee")."""
+    words = text.split()
+    return (
+        len(words) <= 15
+        and not text.endswith((".", "?", "!", ":", '"', "”"))
+        and words[0][:1].isupper()
+        and any(w.lower().strip(",.") in ROLE_WORDS for w in words)
+    )
 
 
 def layout_mentions(
@@ -139,6 +191,7 @@ def layout_mentions(
 
     stripped = [line.strip() for line in lines]
     card_ended = False  # a blank line after a card: the next line does not continue it
+    role_above = ""  # the line before, when it reads as a role (a quotation card)
     turns: list[Mention] = []  # "NAME: words": a transcript only where there are several
     for number, line in enumerate(stripped):
         text = line.replace("**", "")
@@ -191,6 +244,18 @@ def layout_mentions(
                 why = "a turn in a transcript"
                 mentions.append(Mention(card.name, offset + number, card.role, CARD, why, text))
                 continue
+            if _introduces_a_list(text, nlp):  # "Officials attending the Summit included:"
+                close_run()
+                cue = True
+                continue
+        labelled = _LABELLED_TURN.match(text)
+        card = _card(labelled.group("label"), nlp, registry) if labelled else None
+        if card and card.role and len(labelled.group("words").split()) > 3:
+            # "Yang Xiannong, NPC Deputy and Honorary Dean of ...: The cooperation ..."
+            close_run()
+            why = "a turn in a transcript"
+            turns.append(Mention(card.name, offset + number, card.role, CARD, why, text))
+            continue
         turn = TURN.match(text)
         if turn and " " not in turn.group("name") and len(turn.group("rest").split()) > 3:
             # "Feng: ..." a turn labelled by surname: the person named in full before
@@ -227,9 +292,13 @@ def layout_mentions(
             continue
         card = _card(text, nlp, registry) if len(text.split()) <= 40 else None
         if card:
+            if not card.role and not run and role_above:  # the role printed above the name
+                card = _Card(card.name, clean_role(role_above), card.titles)
             run.append((number, card, text))
             card_ended = False
+            role_above = ""
             continue
+        role_above = text if _role_line(text) else ""
         bio = _BIO.match(text) if cue else None
         if bio:  # under "Speakers": "Jane Doe is the director of the Urban Lab. She ..."
             card = _card(bio.group("name"), nlp, registry)

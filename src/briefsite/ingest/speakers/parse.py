@@ -16,7 +16,7 @@ def climb(token: Token) -> Token:
     """From a name to the place it fills in the sentence, across coordination and
     apposition (``Zhao Lan, director of X, and Tom Reyes`` -> ``Zhao Lan``)."""
     seen = 0
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token and seen < 20:
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i and seen < 20:
         token, seen = token.head, seen + 1
     return token
 

@@ -25,6 +25,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
     def add(span: Span | None) -> None:
         if span is None:
             return
+        span = _whole_hyphenated(span)
         titles, words = split_title([t.text for t in span])
         start = span.start + (len(span) - len(words))
         while words and words[-1] in ("’s", "'s", "’", "'", ",", "."):
@@ -84,6 +85,29 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             ):
                 add(span)
     return sorted(found, key=lambda item: item[0].start)
+
+
+def _whole_hyphenated(span: Span) -> Span:
+    """The whole of a hyphenated name the model cut at the hyphen: ``Lip-Bu Tan`` (it
+    marks ``Bu Tan``), ``Ng Hok-ming`` (``Ng Hok``)."""
+    doc, start, end = span.doc, span.start, span.end
+
+    def joined(left: int) -> bool:  # doc[left] "-" doc[left + 2], with no space between
+        return (
+            left >= 0
+            and left + 2 < len(doc)
+            and doc[left + 1].text == "-"
+            and not doc[left].whitespace_
+            and not doc[left + 1].whitespace_
+            and doc[left].is_alpha
+            and doc[left + 2].is_alpha
+        )
+
+    while start >= 2 and joined(start - 2) and doc[start - 2].is_title:
+        start -= 2
+    while end + 1 < len(doc) and joined(end - 1):
+        end += 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _titles_before(span: Span) -> list[str]:

@@ -9,10 +9,14 @@ from typing import TYPE_CHECKING
 from ...content.registry import Registry
 from ...names import chinese_name
 from .cues import (
+    ATTENDANCE_ADJECTIVES,
     ATTENDANCE_NOUNS,
     CUE_NOUNS,
     LIST_CUE,
     LIST_NOUNS,
+    LIST_VERBS,
+    PARTY_PREPOSITIONS,
+    PLURAL_PRONOUNS,
     PRONOUNS,
     QA_ANSWER,
     QA_QUESTION,
@@ -29,7 +33,7 @@ from .roles import compound_title, noun_phrase_start, role_at
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def turn_label(doc: Doc) -> bool:
@@ -132,6 +136,8 @@ def prose_mentions(
             span.sent.start_char <= cue <= span.start_char for cue in lists
         ):
             construction = "listed after a cue such as 'Speakers:'"
+        if not construction:
+            construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
         role, strength = role_at(span, titles, starts - {noun_phrase_start(span)})
         if any(w.lower() in REPORTER_NOUNS for w in compound_title(span)):
             excluded = "a reporter"
@@ -193,14 +199,25 @@ def _construction(span: Span) -> str:
             c.lemma_.lower() in LIST_NOUNS | {"attendance"} for c in head.subtree
         ):
             return "listed as taking part"
+        if head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in ATTENDANCE_ADJECTIVES for c in head.children
+        ):
+            return f"'{head.text} present'"  # "X and Y were also present"
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.pos_ == "VERB" and speaking(after):
+        # "Vice-Chairman of the National Committee of the CPPCC Leung Chun-ying delivered a
+        # speech": the name ends the subject, though the parse buried it inside the title
+        for subject in after.children:
+            if subject.dep_ == "nsubj" and subject.left_edge.i <= span.start:
+                return f"subject of '{speaking(after)}'"
     if token.dep_ == "pobj":
         preposition = head.lower_
         governor = head.head
-        if preposition == "by" and governor.lemma_.lower() in SPEAKING_VERBS:
+        if preposition == "by" and _participle_of_speaking(governor):
             return f"'{governor.text} by'"
         if preposition == "to" and governor.lower_ == "according":
             return "'according to'"
-        if preposition in ("with", "of", "from", "by") and governor.lemma_.lower() in TALK_NOUNS:
+        if preposition in PARTY_PREPOSITIONS and governor.lemma_.lower() in TALK_NOUNS:
             return f"'{governor.text} {preposition}'"
         if preposition == "of" and governor.lemma_.lower() in ATTENDANCE_NOUNS:
             return f"'{governor.text} of'"  # "in the presence of", "with the participation of"
@@ -258,13 +275,78 @@ def _in_the_chair_or_for_a_talk(span: Span) -> str:
     return ""
 
 
+def _in_a_list_sentence(span: Span) -> str:
+    """``Panelists included A, B and C``, ``They are A, ROLE, and B, ROLE``: a sentence
+    whose verb lists people, whose subject names who they are (a cue noun, or a pronoun
+    for people introduced before). Every person after the verb is listed, however the
+    parse attached them in a long list, unless a clause or a preposition of its own
+    governs them ("Guests included Li, a student of Professor Wang": Wang is not; the
+    "of" of a proper name is part of a role: "Dept. of Commerce Secretary Rebecca Blank")."""
+    verb = span.sent.root
+    if verb.lemma_.lower() not in LIST_VERBS or span.start < verb.i:
+        return ""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(
+        s.lower_ in PLURAL_PRONOUNS or any(t.lemma_.lower() in CUE_NOUNS for t in s.subtree)
+        for s in subjects
+    ):
+        return ""
+    token = span.root
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") or (
+            token.dep_ == "prep"
+            and token.lower_ not in ("including", "as")
+            and not (token.lower_ == "of" and token.head.tag_ == "NNP")  # "Dept. of Commerce"
+        ):
+            return ""
+        token = token.head
+    return f"listed ('{verb.text}')"
+
+
+def _participle_of_speaking(token: Token) -> bool:
+    """``moderated`` in "X was moderated by Y", and in "Moderated by Y, the panel ...",
+    where the model, at the head of a sentence, takes it for a proper noun."""
+    if token.lemma_.lower() in SPEAKING_VERBS:
+        return True
+    word = token.lower_
+    return word.endswith("ed") and (word[:-1] in SPEAKING_VERBS or word[:-2] in SPEAKING_VERBS)
+
+
+def _in_a_semicolon_list(span: Span, starts: frozenset[int]) -> str:
+    """``... featured a discussion between A, ROLE; B, ROLE; and C, ROLE``: entries of a
+    ``NAME, ROLE`` list, separated by semicolons, after words that present speakers (a
+    talk noun, a list noun, a verb of speaking or listing)."""
+    sentence = span.sent
+    semicolons = [t.i for t in sentence if t.text == ";"]
+    if len(semicolons) < 2 or span.end >= sentence.end or span.doc[span.end].text != ",":
+        return ""
+    before = [t for t in sentence if t.i < semicolons[0]]
+    if not any(
+        t.lemma_.lower() in TALK_NOUNS | LIST_NOUNS | LIST_VERBS - {"be"}
+        or t.lemma_.lower() in SPEAKING_VERBS
+        for t in before
+        if t.i < span.start or span.start > semicolons[0]
+    ):
+        return ""
+    entry_start = max([sentence.start] + [i + 1 for i in semicolons if i < span.start])
+    lead = [t for t in span.doc[entry_start : span.start] if t.lower_ not in ("and", "dr.", "dr")]
+    first_of_sentence = entry_start == sentence.start and not any(
+        start < span.start for start in starts if sentence.start <= start
+    )
+    if lead and not first_of_sentence:
+        return ""
+    return "an entry of a 'NAME, ROLE; NAME, ROLE' list"
+
+
 def _coordinated(span: Span, constructions: dict[int, str]) -> str:
     """The construction of a person this one is coordinated with in one noun phrase
     ("Vice Chairman Lin Nianxiu and Director General of the Department ... Guo Lanfeng –
-    also spoke"), where the parse attached the second name below the first."""
+    also spoke"), where the parse attached the second name below the first. A name
+    joined by a conjunction may hang far down a long list of names and roles ("A, ROLE
+    of B, C, ROLE, and D, ROLE, delivered speeches"); any other name, only close by."""
     token = span.root
-    for _ in range(6):
-        if token.dep_ not in _COORDINATION or token.head is token:
+    for _ in range(16 if token.dep_ == "conj" else 6):
+        if token.dep_ not in _COORDINATION or token.head.i == token.i:
             return ""
         token = token.head
         if constructions.get(token.i):

@@ -7,9 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ...names import COURTESY
+from .cues import ROLE_WORDS
 from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Span
 
 
@@ -91,7 +93,7 @@ def _apposition(
         if first.dep_ == "det" and end + 1 < len(doc):
             first = doc[end + 1]
         top = first
-        while top.head is not top and top.head.i >= end and top.head.left_edge.i >= end:
+        while top.head.i != top.i and top.head.i >= end and top.head.left_edge.i >= end:
             top = top.head
         attached = span.start <= top.head.i < end  # to the name, or to the role so far
         if (
@@ -131,8 +133,56 @@ def _apposition(
 _EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The next session"
 
 
+_DANGLING = re.compile(r"(?i)\s+(?:with|of|at|for|and|from|in|to)$")  # "Partner with"
+
+
 def clean_role(role: str) -> str:
-    role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.)(")
+    role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.(").lstrip(")")
+    while role.endswith(")") and role.count(")") > role.count("("):  # "(PANYNJ)" keeps it
+        role = role[:-1].rstrip(" ,;:.")
+    role = _DANGLING.sub("", role)
     role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
     return role[:1].upper() + role[1:] if role else ""
+
+
+_SEPARATORS = frozenset({",", ";", "•", "·", "and", "|"})
+
+
+def _next_entry(entity: Span) -> bool:
+    """Does a PERSON entity inside a role start the next ``NAME, ROLE`` entry? Between
+    separators, a name without role words, then a role word ("Polly Trottenberg,
+    Commissioner"); the model tags firms in a role alone as persons ("AmCham HK")."""
+    doc = entity.doc
+    if entity.label_ != "PERSON" or len(entity) < 2 or entity.start == 0:
+        return False
+    if doc[entity.start - 1].text not in _SEPARATORS or entity.end + 1 >= len(doc):
+        return False
+    if any(t.lower_.rstrip(".") in ROLE_WORDS for t in entity):
+        return False
+    following = doc[entity.end + 1]
+    return doc[entity.end].text == "," and (
+        following.lower_.rstrip(".") in ROLE_WORDS or following.lower_ in ("the", "a", "an")
+    )
+
+
+def trim_role(role: str, nlp: Language) -> str:
+    """A role without what ran on past it: the next person's entry ("..., PwC, Polly
+    Trottenberg, Commissioner, ...") or a clause ("..., presided over the session").
+    Reading the role alone, the model sees where it ends better than in a long list."""
+    if not role:
+        return role
+    doc = nlp(role)
+    cut = len(role)
+    for entity in doc.ents:
+        if _next_entry(entity):
+            cut = doc[entity.start - 1].idx
+            break
+    for token in doc[1:]:
+        after_comma = doc[token.i - 1].text == ","
+        if (after_comma and token.tag_ in ("VBD", "VBZ")) or (
+            token.is_sent_start and doc[token.i - 1].text == "."
+        ):
+            cut = min(cut, token.idx)
+            break
+    return clean_role(role[:cut]) if cut < len(role) else role
