@@ -194,3 +194,139 @@ def test_biographies_under_a_speakers_heading(speakers):
         ("Jane Doe", "Director of the Urban Lab at Fudan University"),
         ("Li Wei", "Professor of planning at Tongji University"),
     ]
+
+
+def test_a_sentence_that_lists_people_after_included_or_they_are(speakers):
+    listed = (
+        "Panelists included Port Authority Chairman Daniel Ortiz, Oakland Mayor Rosa Kent "
+        "and State Senator Paul Andrews."
+    )
+    assert [name for name, _ in speakers(listed)] == ["Daniel Ortiz", "Rosa Kent", "Paul Andrews"]
+    introduced = (
+        "Four deputies took part in the online briefing. They are Zhou Hai, Director of the "
+        "Water Bureau, Lin Qiao, Secretary of the CPC Beibei District Committee, and Ma Rui, "
+        "Mayor of Wanzhou."
+    )
+    assert speakers(introduced) == [
+        ("Zhou Hai", "Director of the Water Bureau"),
+        ("Lin Qiao", "Secretary of the CPC Beibei District Committee"),
+        ("Ma Rui", "Mayor of Wanzhou"),
+    ]
+    relation = "Guests included Ma Rui, a former student of Professor Anna Berg."
+    assert [name for name, _ in speakers(relation)] == ["Ma Rui"]
+
+
+def test_a_semicolon_list_of_the_parties_to_a_discussion(speakers):
+    text = (
+        "The opening session featured a lively discussion between Ruth Amoah, Director of "
+        "Tenants Union; Karl Weber, Professor at Leipzig University; and Nadia Hassan, "
+        "Senior Fellow at the Urban Forum."
+    )
+    assert speakers(text) == [
+        ("Ruth Amoah", "Director of Tenants Union"),
+        ("Karl Weber", "Professor at Leipzig University"),
+        ("Nadia Hassan", "Senior Fellow at the Urban Forum"),
+    ]
+
+
+def test_long_coordinated_subjects_and_those_present(speakers):
+    text = (
+        "Gao Wen, member of the Standing Committee and Party Secretary of Hefei, Qian Lu, "
+        "Party Secretary of Wuhu, Fang Jie, Party Secretary of Anqing, and Du Min, Party "
+        "Secretary of Chuzhou, delivered speeches at the meeting. Shen Bo, Mayor of Hefei, "
+        "and Luo Ping, deputy director of the Planning Bureau, were also present."
+    )
+    assert [name for name, _ in speakers(text)] == [
+        "Gao Wen",
+        "Qian Lu",
+        "Fang Jie",
+        "Du Min",
+        "Shen Bo",
+        "Luo Ping",
+    ]
+
+
+def test_a_participle_that_opens_a_sentence_presents_its_agent(speakers):
+    text = "Moderated by Alan Price, Director of the Transit Lab, the panel looked at fares."
+    assert speakers(text) == [("Alan Price", "Director of the Transit Lab")]
+
+
+def test_cards_with_the_role_above_the_name_and_before_it(speakers):
+    above = (
+        "“Our district will become the logistics hub of the region.”",
+        "",
+        "Secretary of the CPC Tongnan District Committee",
+        "",
+        "Wei Lan",
+        "",
+        "“The new rail line will halve the journey.”",
+        "",
+        "Director of the Municipal Transport Bureau",
+        "",
+        "Kong Ming",
+    )
+    assert speakers(lines=above) == [
+        ("Wei Lan", "Secretary of the CPC Tongnan District Committee"),
+        ("Kong Ming", "Director of the Municipal Transport Bureau"),
+    ]
+    before = (
+        "Officials attending the meeting included:",
+        "• Ohio Governor Mark Ellison",
+        "• Ontario Premier Claire Dubois",
+        "• Senior officials of the other states",
+    )
+    assert speakers(lines=before) == [
+        ("Mark Ellison", "Ohio Governor"),
+        ("Claire Dubois", "Ontario Premier"),
+    ]
+
+
+def test_turns_labelled_with_a_name_and_role(speakers):
+    lines = (
+        "Deputies discussed the plan on Monday.",
+        "Tan Yu, NPC Deputy and Mayor of Suining: The plan is a rare chance for the cities "
+        "between the two centres.",
+        "Bai Jing, member of the CPPCC and Dean of the Sichuan Institute of History: The "
+        "cities will draw industry from the core.",
+    )
+    assert speakers(lines=lines) == [
+        ("Tan Yu", "NPC Deputy and Mayor of Suining"),
+        ("Bai Jing", "Member of the CPPCC and Dean of the Sichuan Institute of History"),
+    ]
+
+
+def test_a_caption_s_surname_is_the_person_named_in_full_later(nlp, registry):
+    paragraphs = [
+        "Premier Dubois speaks during the news conference.",
+        "The leaders met in Quebec City. Claire Dubois, Premier of Quebec, hosted the summit.",
+    ]
+    finding = find_speakers(paragraphs, [], nlp, registry)
+    assert [(p.name, p.counted) for p in finding.people] == [("Claire Dubois", True)]
+    assert not any("surname only" in warning for warning in finding.warnings)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Speakers", "Coffee Break", "Networking Lunch"),
+        ("Speakers", "Hôtel Bonaventure", "Grand Hotel Europa"),
+        ("Mayor Lam, Director Chen Tao, your Excellencies, Ladies and Gentlemen,", "Good day."),
+    ],
+)
+def test_agenda_items_venues_and_salutations_are_not_cards(speakers, lines):
+    assert speakers(lines=lines) == []
+
+
+def test_a_role_ends_where_the_next_entry_or_a_clause_starts(speakers):
+    lines = ("Moderator: Riz Shah, Partner, PwC, Polly Trottenberg, Commissioner, City DOT",)
+    assert speakers(lines=lines)[0] == ("Riz Shah", "Partner, PwC")
+    text = (
+        "Two deputies took part. They are Deng Hui, Secretary of the CPC Qijiang District "
+        "Committee, and Cao Qingyao, Secretary of the CPC Rongchang District Committee."
+    )
+    assert speakers(text)[0] == ("Deng Hui", "Secretary of the CPC Qijiang District Committee")
+
+
+def test_a_hyphenated_given_name_is_kept_whole(speakers):
+    text = "Lip-Bu Tan, chief executive of Cadence, said schools must teach more maths."
+    assert speakers(text) == [("Lip-Bu Tan", "Chief executive of Cadence")]

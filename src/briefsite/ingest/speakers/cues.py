@@ -77,7 +77,7 @@ INSTITUTION_HEADS = frozenset(
     properties group company bank university institute college committee commission
     council office bureau ministry department center centre association foundation forum
     hall square street road park airport port station paper daily news times post press
-    journal herald review magazine agency tribune hotel""".split()
+    journal herald review magazine agency tribune hotel hôtel""".split()
 )
 
 

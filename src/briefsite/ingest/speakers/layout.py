@@ -315,6 +315,7 @@ def layout_mentions(
             )  # after a blank line, only a card's first role line
             and len(text.split()) <= 12
             and not text.endswith((".", "?", "!"))
+            and not text.startswith(("•", "·", "- ", "* ", "– "))  # a new entry of a list
         ):
             number_, card_, line_ = run[-1]  # a role continued on the next line
             role = f"{card_.role}, {text}" if card_.role else text

@@ -50,7 +50,10 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             return True
         if person[-1].lower_ in INSTITUTION_HEADS:
             return False  # "Wujiang District", "Grosvenor Property": a place, a firm
-        return all(t.tag_ == "NNP" and t.lower_.rstrip(".") not in ROLE_WORDS for t in person)
+        return all(
+            t.text == "-" or (t.tag_ == "NNP" and t.lower_.rstrip(".") not in ROLE_WORDS)
+            for t in person
+        )
 
     for match in registry.expert_matcher.finditer(doc.text):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -79,12 +82,24 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                 span.end <= len(doc)
                 and chinese_name(span.text)
                 and all(t.is_title or t.is_upper for t in span)
-                and not any(e.start < span.end and span.start < e.end for e in others)
+                and _not_another_entity(span, others)
                 and not any(i in taken for i in range(span.start, span.end))
                 and label_alone(span.text, nlp) in ("", "PERSON")  # "Hong Kong" is a GPE
             ):
                 add(span)
     return sorted(found, key=lambda item: item[0].start)
+
+
+def _not_another_entity(span: Span, others: list[Span]) -> bool:
+    """Does a Chinese-shaped name lie outside the model's other entities? One the model
+    tagged, in this context, exactly as an organisation ("and Du Min, Party Secretary of
+    ...") is still asked alone, by the caller."""
+    overlapping = [e for e in others if e.start < span.end and span.start < e.end]
+    return not overlapping or (
+        len(overlapping) == 1
+        and (overlapping[0].start, overlapping[0].end) == (span.start, span.end)
+        and overlapping[0].label_ == "ORG"
+    )
 
 
 def _whole_hyphenated(span: Span) -> Span:

@@ -345,6 +345,8 @@ def _coordinated(span: Span, constructions: dict[int, str]) -> str:
     joined by a conjunction may hang far down a long list of names and roles ("A, ROLE
     of B, C, ROLE, and D, ROLE, delivered speeches"); any other name, only close by."""
     token = span.root
+    if token.dep_ == "pobj" and token.head.head.tag_ in ("NN", "NNS"):
+        return ""  # "Ma Rui, a student of Professor Anna Berg": a relation, not a list
     for _ in range(16 if token.dep_ == "conj" else 6):
         if token.dep_ not in _COORDINATION or token.head.i == token.i:
             return ""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...names import COURTESY
+from ...names import COURTESY, chinese_name
 from .cues import ROLE_WORDS
+from .people import label_alone
 from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:
@@ -178,6 +179,17 @@ def trim_role(role: str, nlp: Language) -> str:
         if _next_entry(entity):
             cut = doc[entity.start - 1].idx
             break
+    for token in doc[:-3]:  # "..., and Cao Qingyao, Secretary of ...": a name the model
+        if token.text in _SEPARATORS:  # tags with the organisation that follows it
+            for size in (3, 2):
+                name = doc[token.i + 1 : token.i + 1 + size]
+                if (
+                    name.end < len(doc)
+                    and doc[name.end].text == ","
+                    and chinese_name(name.text)
+                    and label_alone(name.text, nlp) not in ("GPE", "LOC", "FAC")  # "Hong Kong"
+                ):
+                    cut = min(cut, token.idx)
     for token in doc[1:]:
         after_comma = doc[token.i - 1].text == ","
         if (after_comma and token.tag_ in ("VBD", "VBZ")) or (
