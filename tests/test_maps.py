@@ -81,7 +81,7 @@ def test_yangtze_river_delta_map_marks_its_core_cities_and_outline(built_site):
     # the cities of the G60 corridor it includes are members too
     assert "Jiaxing" in [c["data-city"] for c in svg.select("circle.map-member")]
     assert svg.select_one("path.map-region")["d"].startswith("M")
-    assert not soup.select("script:not([type=\"application/ld+json\"]), img, iframe")
+    assert not soup.select('script:not([type="application/ld+json"]), img, iframe')
 
 
 def test_regions_index_map_links_every_drawn_agglomeration(built_site):

@@ -136,9 +136,7 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     return _Card(head, clean_role(role), tuple(titles))
 
 
-def _role_then_name(
-    head: str, role: str, doc: Doc, at: int, titles: list[str]
-) -> _Card | None:
+def _role_then_name(head: str, role: str, doc: Doc, at: int, titles: list[str]) -> _Card | None:
     """``Michigan Governor Gretchen Whitmer``: a card whose role comes before the name,
     which the model marks as a PERSON ending the card's head, after a role's word."""
     end = at + len(head)
