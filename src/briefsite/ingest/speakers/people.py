@@ -103,8 +103,8 @@ def _not_another_entity(span: Span, others: list[Span]) -> bool:
 
 
 def _whole_hyphenated(span: Span) -> Span:
-    """The whole of a hyphenated name the model cut at the hyphen: ``Lip-Bu Tan`` (it
-    marks ``Bu Tan``), ``Ng Hok-ming`` (``Ng Hok``)."""
+    """The whole of a hyphenated name where the model's span stops at a hyphen: ``Lip-Bu
+    Tan`` for ``Bu Tan``, ``Ng Hok-ming`` for ``Ng Hok``."""
     doc, start, end = span.doc, span.start, span.end
 
     def joined(left: int) -> bool:  # doc[left] "-" doc[left + 2], with no space between

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ...names import chinese_name
+from ...names import COURTESY, TITLES, chinese_name
 from .cues import (
     ATTENDANCE_ADJECTIVES,
     ATTENDANCE_NOUNS,
@@ -315,27 +315,21 @@ def _participle_of_speaking(token: Token) -> bool:
 def _in_a_semicolon_list(span: Span, starts: frozenset[int]) -> str:
     """``... featured a discussion between A, ROLE; B, ROLE; and C, ROLE``: entries of a
     ``NAME, ROLE`` list, separated by semicolons, after words that present speakers (a
-    talk noun, a list noun, a verb of speaking or listing)."""
-    sentence = span.sent
+    talk noun, a list noun, a verb of speaking or listing) before the first name."""
+    sentence, doc = span.sent, span.doc
     semicolons = [t.i for t in sentence if t.text == ";"]
-    if len(semicolons) < 2 or span.end >= sentence.end or span.doc[span.end].text != ",":
+    if len(semicolons) < 2 or span.end >= sentence.end or doc[span.end].text != ",":
         return ""
-    before = [t for t in sentence if t.i < semicolons[0]]
-    if not any(
-        t.lemma_.lower() in TALK_NOUNS | LIST_NOUNS | LIST_VERBS - {"be"}
-        or t.lemma_.lower() in SPEAKING_VERBS
-        for t in before
-        if t.i < span.start or span.start > semicolons[0]
-    ):
+    first = min((s for s in starts if sentence.start <= s < sentence.end), default=span.start)
+    cues = TALK_NOUNS | LIST_NOUNS | SPEAKING_VERBS | (LIST_VERBS - {"be"})
+    if not any(t.lemma_.lower() in cues for t in doc[sentence.start : first]):
         return ""
-    entry_start = max([sentence.start] + [i + 1 for i in semicolons if i < span.start])
-    lead = [t for t in span.doc[entry_start : span.start] if t.lower_ not in ("and", "dr.", "dr")]
-    first_of_sentence = entry_start == sentence.start and not any(
-        start < span.start for start in starts if sentence.start <= start
-    )
-    if lead and not first_of_sentence:
-        return ""
-    return "an entry of a 'NAME, ROLE; NAME, ROLE' list"
+    entry = max([first] + [i + 1 for i in semicolons if i < span.start])
+    lead = [t for t in doc[entry : span.start] if t.lower_.rstrip(".") not in _ENTRY_LEAD]
+    return "" if lead else "an entry of a 'NAME, ROLE; NAME, ROLE' list"
+
+
+_ENTRY_LEAD = TITLES | COURTESY | {"and"}  # "; and Dr. Nadia Hassan, ..."
 
 
 def _coordinated(span: Span, constructions: dict[int, str]) -> str:
