@@ -330,3 +330,21 @@ def test_a_role_ends_where_the_next_entry_or_a_clause_starts(speakers):
 def test_a_hyphenated_given_name_is_kept_whole(speakers):
     text = "Lip-Bu Tan, chief executive of Cadence, said schools must teach more maths."
     assert speakers(text) == [("Lip-Bu Tan", "Chief executive of Cadence")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Vice Chairman of the Provincial Committee of the CPPCC Gao Wen said the plan would help.",
+            "Gao Wen",
+        ),
+        ("The plan was presented by Tang Lei, Party Secretary of Nanning.", "Tang Lei"),
+    ],
+)
+def test_a_chinese_name_the_model_tags_as_the_end_of_an_organisation(speakers, text, name):
+    assert [found for found, _ in speakers(text)] == [name]
+
+
+def test_a_place_shaped_like_a_chinese_name_stays_a_place(speakers):
+    assert speakers("The Bank of Hong Kong said the plan would help the region.") == []

@@ -84,21 +84,26 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                 and all(t.is_title or t.is_upper for t in span)
                 and _not_another_entity(span, others)
                 and not any(i in taken for i in range(span.start, span.end))
-                and label_alone(span.text, nlp) in ("", "PERSON")  # "Hong Kong" is a GPE
+                and label_alone(span.text, nlp) not in _PLACES  # "Hong Kong" is a GPE
             ):
                 add(span)
     return sorted(found, key=lambda item: item[0].start)
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
 def _not_another_entity(span: Span, others: list[Span]) -> bool:
     """Does a Chinese-shaped name lie outside the model's other entities? One the model
-    tagged, in this context, exactly as an organisation ("and Du Min, Party Secretary of
-    ...") is still asked alone, by the caller."""
+    tagged as an organisation, alone ("and Du Min, Party Secretary of ...") or as the end
+    of one ("Vice Chairman of the Provincial Committee of the CPPCC Gao Wen"), is still
+    asked alone, by the caller: a place asked alone is a place."""
     overlapping = [e for e in others if e.start < span.end and span.start < e.end]
     return not overlapping or (
         len(overlapping) == 1
-        and (overlapping[0].start, overlapping[0].end) == (span.start, span.end)
         and overlapping[0].label_ == "ORG"
+        and overlapping[0].end == span.end
+        and overlapping[0].start <= span.start
     )
 
 
