@@ -336,7 +336,8 @@ def test_a_hyphenated_given_name_is_kept_whole(speakers):
     "text, name",
     [
         (
-            "Vice Chairman of the Provincial Committee of the CPPCC Gao Wen said the plan would help.",
+            "Vice Chairman of the Provincial Committee of the CPPCC Gao Wen said the plan "
+            "would help.",
             "Gao Wen",
         ),
         ("The plan was presented by Tang Lei, Party Secretary of Nanning.", "Tang Lei"),
@@ -348,3 +349,14 @@ def test_a_chinese_name_the_model_tags_as_the_end_of_an_organisation(speakers, t
 
 def test_a_place_shaped_like_a_chinese_name_stays_a_place(speakers):
     assert speakers("The Bank of Hong Kong said the plan would help the region.") == []
+
+
+def test_a_role_the_clause_states(speakers):
+    assert speakers("As the Mayor of Wuzhou, the host city, Lu Ping opened the meeting.") == [
+        ("Lu Ping", "Mayor of Wuzhou")
+    ]
+    text = (
+        "Mark Randall is senior director of the Harbour Institute, where he led trade work. "
+        "Randall said ports must share data."
+    )
+    assert speakers(text) == [("Mark Randall", "Senior director of the Harbour Institute")]

@@ -35,7 +35,34 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
         return clean_role(f"{before_text}{joiner}{after}"), APPOSITION
     if after:
         return clean_role(after), APPOSITION
-    return clean_role(before_text), TITLE if before_text else 0
+    if before_text:
+        return clean_role(before_text), TITLE
+    stated = _stated_role(span)
+    return (clean_role(stated), APPOSITION) if stated else ("", 0)
+
+
+def _stated_role(span: Span) -> str:
+    """A role the clause states rather than sets beside the name: "As the Mayor of
+    Nanning, Zhou Hongbo presided ..." and "Sean Randolph is senior director of ..."."""
+    token = span.root
+    verb = token.head
+    if token.dep_ != "nsubj":
+        return ""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i < token.i:
+            phrase = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "attr" and verb.lemma_ == "be" and child.i > token.i:
+            phrase = [child]
+        else:
+            continue
+        if phrase and phrase[0].lemma_.lower() in ROLE_WORDS:
+            words = []
+            for word in phrase[0].subtree:
+                if word.text in (",", ";") or word.dep_ in ("relcl", "acl"):
+                    break
+                words.append(word.text_with_ws)
+            return "".join(words).strip()
+    return ""
 
 
 def noun_phrase_start(span: Span) -> int:
