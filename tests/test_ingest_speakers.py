@@ -360,3 +360,17 @@ def test_a_role_the_clause_states(speakers):
         "Randall said ports must share data."
     )
     assert speakers(text) == [("Mark Randall", "Senior director of the Harbour Institute")]
+
+
+def test_a_line_of_a_card_s_shape_in_a_run_of_cards_is_a_card(speakers):
+    lines = (
+        "Panel",
+        "Anna Berg, Director, Harbour Institute",
+        "Polly Trottenberg, Commissioner, City Department of Ports",  # the model: not a PERSON
+        "Tom Reyes, Partner, Harbour Lines",
+    )
+    assert speakers(lines=lines) == [
+        ("Anna Berg", "Director, Harbour Institute"),
+        ("Polly Trottenberg", "Commissioner, City Department of Ports"),
+        ("Tom Reyes", "Partner, Harbour Lines"),
+    ]

@@ -150,6 +150,23 @@ def _role_then_name(head: str, role: str, doc: Doc, at: int, titles: list[str]) 
     return None
 
 
+def _card_shaped(text: str) -> _Card | None:
+    """``Polly Trottenberg, Commissioner, New York City DOT``: a line of a card's shape,
+    a name-shaped head and a role with a role's word after the first separator."""
+    parts = _CARD_SEPARATOR.split(text.strip("•·*-–— "), maxsplit=1)
+    if len(parts) < 2 or len(text.split()) > 25:
+        return None
+    titles, words = split_title(parts[0].split())
+    role = parts[1].strip(" °")
+    if not 2 <= len(words) <= 4 or not is_name_shaped(" ".join(words)):
+        return None
+    if any(w.lower().strip(".") in ROLE_WORDS | INSTITUTION_HEADS for w in words):
+        return None
+    if not any(w.lower().strip(",.") in ROLE_WORDS for w in role.split()):
+        return None
+    return _Card(" ".join(words), clean_role(role), tuple(titles))
+
+
 def _role_line(text: str) -> bool:
     """A short line naming a role, as printed above a name on a quotation card
     ("Secretary of the CPC Rongchang District Committee")."""
@@ -306,6 +323,11 @@ def layout_mentions(
                 role = clean_role(bio.group("role"))
                 mentions.append(Mention(card.name, offset + number, role, CARD, why, text))
                 continue
+        shaped = _card_shaped(text) if run else None
+        if shaped:  # in a run of cards, a line of their shape is one more, whatever the
+            run.append((number, shaped, text))  # model makes of the name on its own
+            card_ended = False
+            continue
         if (
             run
             and not (
