@@ -8,10 +8,14 @@ sentence's dependency parse or from the layout, by small named constructions:
   vice-mayor of Hefei, attended and delivered a keynote``), coordinated subjects included;
   the agent of a passive (``presided over by Professor Anna Berg``); ``according to X``;
   ``X's view``, ``the views of X``, ``an interview with X``; a list introduced as speakers,
-  guests, panelists or attendees;
+  guests, panelists or attendees; a sentence that lists people (``Panelists included A, B
+  and C``, ``They are A, ROLE, and B, ROLE``); the parties to a talk in a semicolon list;
+  ``were also present``;
 - layout: a bold name (``**WU Zhiqiang**``), speaker cards (``NAME, ROLE`` lines under a
-  heading, an agenda time or a quotation), ``Moderator: NAME`` labels, transcripts
-  (``NAME:`` turns; ``Q:``/``A:`` with the interviewee named in the framing);
+  heading, an agenda time or a quotation; the role above the name; ``ROLE NAME`` bullets
+  under a line that introduces a list), ``Moderator: NAME`` labels, transcripts
+  (``NAME:`` and ``NAME, ROLE:`` turns; ``Q:``/``A:`` with the interviewee named in the
+  framing);
 - later references: ``Li said``, ``Professor Berg added`` and ``she noted`` are the person
   named in full earlier; two people of one surname stay apart, and ingest says so when it
   cannot tell which is meant.
