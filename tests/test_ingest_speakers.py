@@ -374,3 +374,25 @@ def test_a_line_of_a_card_s_shape_in_a_run_of_cards_is_a_card(speakers):
         ("Polly Trottenberg", "Commissioner, City Department of Ports"),
         ("Tom Reyes", "Partner, Harbour Lines"),
     ]
+
+
+def test_an_inverted_verb_and_a_phrasal_verb_of_speaking(speakers):
+    inverted = (
+        "Planning for floods, urged Maria Lopez, the Executive Director of Shore Action, must "
+        "not wait for the next storm."
+    )
+    assert [name for name, _ in speakers(inverted)] == ["Maria Lopez"]
+    phrasal = "Council President Tom Reyes kicked off the morning programme with the survey."
+    assert speakers(phrasal) == [("Tom Reyes", "Council President")]
+
+
+def test_a_long_role_before_the_name_on_a_bullet(speakers):
+    lines = (
+        "Officials attending the summit included:",
+        "• New York State Governor Kathy Hochul",
+        "• Ontario Premier Doug Ford",
+    )
+    assert speakers(lines=lines) == [
+        ("Kathy Hochul", "New York State Governor"),
+        ("Doug Ford", "Ontario Premier"),
+    ]

@@ -25,6 +25,12 @@ SPEAKING_VERBS = frozenset(
 )
 
 
+# Verbs of speaking only with their particle: "kicked off the programme", "weighed in".
+PHRASAL_SPEAKING_VERBS = frozenset(
+    {("kick", "off"), ("weigh", "in"), ("sum", "up"), ("wrap", "up"), ("speak", "up")}
+)
+
+
 # Nouns of a talk: "delivered a keynote", "gave a speech", "accepted an interview".
 TALK_NOUNS = frozenset(
     """speech keynote address remark presentation talk lecture interview report toast

@@ -112,7 +112,11 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     role = parts[1].strip() if len(parts) > 1 else ""
     titles, words = split_title(head.split())
     head = " ".join(words)
-    if not 2 <= len(words) <= 4 or any(w.lower() in AGENDA_ITEMS for w in words):
+    if any(w.lower() in AGENDA_ITEMS for w in words):
+        return None
+    if 4 < len(words) <= 12 and not role:  # "New York Governor Kathy Hochul"
+        return _role_then_name(head, role, nlp(head), 0, titles)
+    if not 2 <= len(words) <= 4:
         return None
     if len(text.split()) > 25 or (text.endswith(".") and len(text.split()) > 12):
         return None  # a sentence, not a card

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .cues import SPEAKING_VERBS, TALK_NOUNS
+from .cues import PHRASAL_SPEAKING_VERBS, SPEAKING_VERBS, TALK_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,8 +45,10 @@ def speaking(verb: Token) -> str:
     if recalled(verb):
         return ""
     for candidate in (verb, *verb.conjuncts):
-        if candidate.lemma_.lower() in SPEAKING_VERBS:
-            particle = next((c.text for c in candidate.children if c.dep_ == "prt"), "")
+        particle = next((c.text for c in candidate.children if c.dep_ == "prt"), "")
+        if candidate.lemma_.lower() in SPEAKING_VERBS or (
+            (candidate.lemma_.lower(), particle.lower()) in PHRASAL_SPEAKING_VERBS
+        ):
             return f"{candidate.text} {particle}".strip()
         for child in candidate.children:
             if child.dep_ in ("dobj", "attr", "pobj") and child.lemma_.lower() in TALK_NOUNS:

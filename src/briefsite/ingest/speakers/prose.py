@@ -26,7 +26,7 @@ from .cues import (
     TURN,
     VIEW_NOUNS,
 )
-from .parse import climb, speaking
+from .parse import climb, recalled, speaking
 from .people import person_spans
 from .records import Mention
 from .roles import compound_title, noun_phrase_start, role_at
@@ -132,6 +132,8 @@ def prose_mentions(
             construction = "a bold name"
         if not construction and _AFTER_QUOTE.search(plain[: span.start_char]):
             construction = "named right after a quotation"
+        if not construction:
+            construction = _inverted_speaking(span)
         if not construction and any(
             span.sent.start_char <= cue <= span.start_char for cue in lists
         ):
@@ -301,6 +303,24 @@ def _in_a_list_sentence(span: Span) -> str:
             return ""
         token = token.head
     return f"listed ('{verb.text}')"
+
+
+def _inverted_speaking(span: Span) -> str:
+    """``Adaptation, urged Peggy Shepard, ROLE, must not ...``, ``..., said Li, ...``: a
+    verb of speaking set between commas before the name, which the parse often attaches
+    elsewhere."""
+    doc = span.doc
+    if span.start < 2:
+        return ""
+    verb, before = doc[span.start - 1], doc[span.start - 2]
+    if (
+        verb.tag_ in ("VBD", "VBZ")
+        and verb.lemma_.lower() in SPEAKING_VERBS
+        and before.text in (",", "“", "”", '"')
+        and not recalled(verb)
+    ):
+        return f"'{verb.text} {span.text}', set between commas"
+    return ""
 
 
 def _participle_of_speaking(token: Token) -> bool:
