@@ -396,3 +396,11 @@ def test_a_long_role_before_the_name_on_a_bullet(speakers):
         ("Kathy Hochul", "New York State Governor"),
         ("Doug Ford", "Ontario Premier"),
     ]
+
+
+def test_a_name_that_ends_the_subject_though_the_parse_buries_it(speakers):
+    text = (
+        "Vice-Chairman of the National Committee of the Chinese People's Political "
+        "Consultative Conference Leung Chun-ying delivered a speech at the conference."
+    )
+    assert [name for name, _ in speakers(text)] == ["Leung Chun-ying"]
