@@ -115,6 +115,8 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     if any(w.lower() in AGENDA_ITEMS for w in words):
         return None
     if 4 < len(words) <= 12 and not role:  # "New York Governor Kathy Hochul"
+        if not all(w[:1].isupper() for w in words[-2:]) or text.endswith((".", "!")):
+            return None  # a name ends the line, or it is not this kind of card
         return _role_then_name(head, role, nlp(head), 0, titles)
     if not 2 <= len(words) <= 4:
         return None
