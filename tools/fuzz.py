@@ -197,6 +197,23 @@ def snapshot(project: Path) -> dict[str, bytes]:
     }
 
 
+def _count_run(
+    tally: Counter, command: str, kind: str, code: int | None, seconds: float, output: str
+) -> str:
+    """Count one run of ``command`` and return what any run may do wrong, or ''."""
+    tally[f"{command} runs"] += 1
+    tally[f"{command} exit {code}"] += 1
+    key = f"{command} max seconds ({kind})"
+    tally[key] = max(tally[key], round(seconds, 2))
+    if code is None:
+        return "hang"
+    if "Traceback" in output:
+        return "traceback"
+    if code not in (0, 1):
+        return "bad exit code"
+    return ""
+
+
 def fuzz_ingest(project: Path, rng: random.Random, count: int, timeout: float, tally: Counter):
     incoming = project.parent / "incoming"
     incoming.mkdir(exist_ok=True)
@@ -206,17 +223,9 @@ def fuzz_ingest(project: Path, rng: random.Random, count: int, timeout: float, t
         raw.write_bytes(data)
         before = snapshot(project)
         code, _, err, seconds = run(project, timeout, "ingest", str(raw), "--force", *args)
-        tally["ingest runs"] += 1
-        tally[f"ingest exit {code}"] += 1
-        key = f"ingest max seconds ({kind})"
-        tally[key] = max(tally[key], round(seconds, 2))
-        problem = ""
-        if code is None:
-            problem = "hang"
-        elif "Traceback" in err:
-            problem = "traceback"
-        elif code not in (0, 1):
-            problem = "bad exit code"
+        problem = _count_run(tally, "ingest", kind, code, seconds, err)
+        if problem:
+            pass  # a hang, a traceback or a bad exit code says enough
         elif code == 1 and "Error: " not in err:
             problem = "failed without a message"
         elif code == 1 and snapshot(project) != before:
@@ -249,17 +258,9 @@ def fuzz_check(project: Path, rng: random.Random, count: int, timeout: float, ta
         target = project / "content" / "bulletins" / f"fuzz-{index}.md"
         target.write_text(text, encoding="utf-8", errors="surrogatepass")
         code, out, err, seconds = run(project, timeout, "check", str(target))
-        tally["check runs"] += 1
-        tally[f"check exit {code}"] += 1
-        key = f"check max seconds ({kind})"
-        tally[key] = max(tally[key], round(seconds, 2))
-        problem = ""
-        if code is None:
-            problem = "hang"
-        elif "Traceback" in out + err:
-            problem = "traceback"
-        elif code not in (0, 1):
-            problem = "bad exit code"
+        problem = _count_run(tally, "check", kind, code, seconds, out + err)
+        if problem:
+            pass  # a hang, a traceback or a bad exit code says enough
         elif code == 1 and "check failed" not in out:
             problem = "failed without a message"
         else:

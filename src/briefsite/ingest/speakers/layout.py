@@ -23,7 +23,7 @@ from .cues import (
     SALUTATION,
     TURN,
 )
-from .people import label_alone, person_spans, reads_as_person
+from .people import person_spans, place_alone, reads_as_person
 from .records import CARD, Mention
 from .roles import clean_role, role_at
 
@@ -125,7 +125,7 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     known = bool(registry.experts_named(head))
     if role and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in nlp(role)):
         return None  # "Wang Fang, a planner, opened the session": prose, not a card
-    if not known and chinese_name(head) and label_alone(head, nlp) not in ("", "PERSON"):
+    if not known and chinese_name(head) and place_alone(head, nlp):
         return None  # shaped like a Chinese name, but a place: "Hong Kong"
     if not known and not chinese_name(head):
         if not is_name_shaped(head) or {words[0].lower(), words[-1].lower()} & INSTITUTION_HEADS:

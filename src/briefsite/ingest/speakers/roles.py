@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...names import COURTESY, chinese_name
 from .cues import ROLE_WORDS
-from .people import label_alone
+from .people import place_alone
 from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def trim_role(role: str, nlp: Language) -> str:
                     name.end < len(doc)
                     and doc[name.end].text == ","
                     and chinese_name(name.text)
-                    and label_alone(name.text, nlp) not in ("GPE", "LOC", "FAC")  # "Hong Kong"
+                    and not place_alone(name.text, nlp)
                 ):
                     cut = min(cut, token.idx)
     for token in doc[1:]:
