@@ -404,3 +404,100 @@ def test_a_name_that_ends_the_subject_though_the_parse_buries_it(speakers):
         "Consultative Conference Leung Chun-ying delivered a speech at the conference."
     )
     assert [name for name, _ in speakers(text)] == ["Leung Chun-ying"]
+
+
+def test_a_name_the_model_misses_at_the_end_of_a_long_title(speakers):
+    text = (
+        "The Asian Development Bank's country director for Laos, Cambodia and Vietnam Jurgen "
+        "Holzmeier remarked that the corridor will pay off. The Chief Executive of the Macao "
+        "Special Administrative Region Iris Fong said in her speech that the zone grows."
+    )
+    assert speakers(text) == [
+        (
+            "Jurgen Holzmeier",
+            "Asian Development Bank's country director for Laos, Cambodia and Vietnam",
+        ),
+        ("Iris Fong", "Chief Executive of the Macao Special Administrative Region"),
+    ]
+
+
+def test_an_organisation_before_a_verb_is_not_a_name_ending_a_title(speakers):
+    text = (
+        "The Osaka Metropolitan Government announced a plan. The Chengdu-Chongqing "
+        "Economic Circle said it would grow."
+    )
+    assert speakers(text) == []
+
+
+def test_a_role_set_before_the_name_as_its_apposition(speakers):
+    text = (
+        "The Chief Operating Officer of the Port Authority, Dana Whitfield, offered first-hand "
+        "accounts of the works."
+    )
+    assert speakers(text) == [("Dana Whitfield", "Chief Operating Officer of the Port Authority")]
+
+
+def test_honours_after_a_name_are_not_part_of_it(speakers):
+    text = "Sarah Collins AM, Chair of the Transport Committee, said the plan falls short."
+    assert speakers(text) == [("Sarah Collins", "Chair of the Transport Committee")]
+
+
+def test_a_family_name_with_an_elided_particle(speakers):
+    text = (
+        "The panellists – Ciaran O’Donnell, Director of Estates, Harbour Holdings, and Maeve "
+        "Quinlan, Head of Research, Dockside Partners."
+    )
+    assert [name for name, _ in speakers(text)] == ["Ciaran O’Donnell", "Maeve Quinlan"]
+
+
+def test_a_leaders_words_cited_as_guidance_are_not_a_speech_at_the_event(speakers):
+    text = (
+        "The meeting studied and implemented the important speeches and instructions of "
+        "General Secretary Xi Jinping on the integrated development of the region. Guided by "
+        "the spirit of the speech delivered by President Hu Jintao, the forum opened. The "
+        "forum featured speeches by Li Ming, Wang Fang and Zhao Lan."
+    )
+    assert [name for name, _ in speakers(text)] == ["Li Ming", "Wang Fang", "Zhao Lan"]
+
+
+def test_the_object_of_a_verb_that_asks_others_to_take_part_does_not_speak(speakers):
+    text = "He said Premier Li Peng on Friday encouraged Guangxi to participate in the zone."
+    assert speakers(text) == []
+
+
+def test_the_interviewer_beside_the_person_whose_words_are_reported(speakers):
+    text = (
+        "Trade is the key, according to Henry Kwok, a member of the Standing Committee, in an "
+        "exclusive interview with Tian Hua."
+    )
+    assert [name for name, _ in speakers(text)] == ["Henry Kwok"]
+
+
+def test_guests_a_host_receives_and_a_list_after_a_panel(speakers):
+    text = (
+        "Mayor Ana Ruiz hosted Governor Paul Kemp and Premier Joan Lysaght as they signed "
+        "the compact. Director Kim Sato introduced the morning panel: Erin Marsh, State "
+        "Senator Ravi Patel and Past President Julie Brandt."
+    )
+    assert [name for name, _ in speakers(text)] == [
+        "Ana Ruiz",
+        "Paul Kemp",
+        "Joan Lysaght",
+        "Kim Sato",
+        "Erin Marsh",
+        "Ravi Patel",
+        "Julie Brandt",
+    ]
+
+
+def test_speakers_of_a_recorded_transcript_and_one_who_names_themselves(speakers):
+    lines = (
+        "Karin Holm  00:02",
+        "Welcome to the programme, it is a thrill to have you with us today.",
+        "",
+        "Robert Vance  00:07",
+        "Well, thanks for having me here, it is good to be back.",
+    )
+    assert [name for name, _ in speakers(lines=lines)] == ["Karin Holm", "Robert Vance"]
+    text = "Moderator: Good afternoon. My name is Khalid Mansour. I chair this club."
+    assert [name for name, _ in speakers(text)] == ["Khalid Mansour"]

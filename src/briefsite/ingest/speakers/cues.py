@@ -21,7 +21,7 @@ SPEAKING_VERBS = frozenset(
     acknowledge agree admit announce welcome lead join participate accept reveal outline
     underline underscore affirm assert claim contend estimate forecast view feel reckon
     caution advise recommend praise open keynote interview convene co-host sign release
-    launch""".split()
+    launch officiate""".split()
 )
 
 
@@ -36,8 +36,19 @@ TALK_NOUNS = frozenset(
     """speech keynote address remark presentation talk lecture interview report toast
     welcome briefing view opinion word analysis argument suggestion comment insight
     excerpt perspective observation discussion conversation dialogue debate overview
-    testimony""".split()
+    testimony response""".split()
 )
+
+
+# A leader's words cited as guidance, not said at the event: "guided by the spirit of the
+# speech delivered by X", "studied and implemented the important speeches of X".
+GUIDANCE_NOUNS = frozenset("spirit guidance instruction directive thought teaching".split())
+FOLLOWING_VERBS = frozenset("study implement learn follow apply".split())
+
+
+# What is said, as a verb's object only: "offered first-hand accounts", "exchanged ideas"
+# (never with a preposition: "the idea of X" is not X speaking).
+SAID_NOUNS = frozenset("account idea thought statement message recommendation".split())
 
 
 # "In the presence of X", "with the participation of X": taking part.
@@ -118,7 +129,7 @@ CUE_NOUNS = LIST_NOUNS | frozenset({"event", "forum", "session"})
 LIST_CUE = re.compile(
     r"(?i)\b(?:participating\s+guests?|keynote\s+speakers?|guest\s+speakers?|speakers?|"
     r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
-    r"discussants?|chairs?|hosts?|in\s+attendance)"
+    r"discussants?|chairs?|hosts?|panels?|line-?ups?|in\s+attendance)"
     r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
 )
 

@@ -43,6 +43,11 @@ _LABEL = re.compile(
 _TIME = re.compile(r"^\(?\d{1,2}[:.：]\d{2}\b")
 
 
+# A turn of a recorded transcript (podcast, video call): the name and a timestamp on a
+# line of their own, the words below: "Robert Yaro  00:07".
+_TIMESTAMPED_TURN = re.compile(r"^(?P<name>[^\d:：]{3,60}?)\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
+
+
 _CREDIT = re.compile(
     r"(?i)^\(?\s*(?:by|photo(?:graph(?:y|ed))?(?:\s+by)?|reporter|reported\s+by|editor|"
     r"edited\s+by|written\s+by|translated\s+by|compiled\s+by|summari[sz]ed\s+by|author|"
@@ -269,6 +274,14 @@ def layout_mentions(
                 close_run()
                 cue = True
                 continue
+        stamped = _TIMESTAMPED_TURN.match(text)
+        card = _card(stamped.group("name"), nlp, registry) if stamped else None
+        if card:
+            close_run()
+            turns.append(
+                Mention(card.name, offset + number, card.role, CARD, "a turn in a transcript", text)
+            )
+            continue
         labelled = _LABELLED_TURN.match(text)
         card = _card(labelled.group("label"), nlp, registry) if labelled else None
         if card and card.role and len(labelled.group("words").split()) > 3:

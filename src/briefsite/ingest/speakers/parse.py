@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .cues import PHRASAL_SPEAKING_VERBS, SPEAKING_VERBS, TALK_NOUNS
+from .cues import (
+    FOLLOWING_VERBS,
+    GUIDANCE_NOUNS,
+    PHRASAL_SPEAKING_VERBS,
+    SAID_NOUNS,
+    SPEAKING_VERBS,
+    TALK_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +47,25 @@ def recalled(verb: Token) -> bool:
     return False
 
 
+def cited(talk: Token) -> bool:
+    """Is a talk noun a leader's words cited as guidance? "guided by the spirit of the
+    speech delivered by X", "studied the important speeches and instructions of X": the
+    talk hangs from a noun of guidance or is the object of a verb of following, or is
+    several talks of one person."""
+    if talk.tag_ == "NNS" and any(c.lemma_.lower() in GUIDANCE_NOUNS for c in talk.conjuncts):
+        return True
+    token = talk
+    for _ in range(4):
+        if token.lemma_.lower() in GUIDANCE_NOUNS and token.i != talk.i:
+            return True
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in FOLLOWING_VERBS:
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
 def speaking(verb: Token) -> str:
     """The verb (or the talk noun it takes) that presents its subject as a speaker."""
     if recalled(verb):
@@ -51,8 +77,13 @@ def speaking(verb: Token) -> str:
         ):
             return f"{candidate.text} {particle}".strip()
         for child in candidate.children:
-            if child.dep_ in ("dobj", "attr", "pobj") and child.lemma_.lower() in TALK_NOUNS:
+            said = child.dep_ == "dobj" and child.lemma_.lower() in SAID_NOUNS
+            if said or (
+                child.dep_ in ("dobj", "attr", "pobj") and child.lemma_.lower() in TALK_NOUNS
+            ):
                 return f"{candidate.text} ... {child.text}"
+        if any(c.dep_ == "dobj" for c in candidate.children):
+            continue  # "encouraged Guangxi to participate": the object takes part
         for child in candidate.children:
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in SPEAKING_VERBS:
                 return child.text

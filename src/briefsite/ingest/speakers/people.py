@@ -3,6 +3,7 @@ Chinese names by their structure, without their titles."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
@@ -12,7 +13,7 @@ from .parse import speaking
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span, list[str]]]:
@@ -26,8 +27,12 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         if span is None:
             return
         span = _whole_hyphenated(span)
-        titles, words = split_title([t.text for t in span])
-        start = span.start + (len(span) - len(words))
+        texts = [t.text for t in span]
+        titles, words = split_title(list(texts))
+        # where the name starts once titles before it and honours after it are off
+        start = span.start + next(
+            k for k in range(len(texts)) if texts[k : k + len(words)] == words
+        )
         while words and words[-1] in ("’s", "'s", "’", "'", ",", "."):
             words.pop()
         if not words or any(i in taken for i in range(span.start, span.end)):
@@ -51,7 +56,11 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         if person[-1].lower_ in INSTITUTION_HEADS:
             return False  # "Wujiang District", "Grosvenor Property": a place, a firm
         return all(
-            t.text == "-" or (t.tag_ == "NNP" and t.lower_.rstrip(".") not in ROLE_WORDS)
+            t.text == "-"
+            or (
+                (t.tag_ == "NNP" or _ELIDED.match(t.text))
+                and t.lower_.rstrip(".") not in ROLE_WORDS
+            )
             for t in person
         )
 
@@ -75,6 +84,9 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                 ):
                     known.add(candidate.start)
                     add(candidate)
+    for token in doc:  # "... of the Hong Kong SAR Carrie Lam said": the name ends a title
+        if token.pos_ == "VERB" and speaking(token):
+            add(_name_ending_a_title(doc[token.sent.start : token.i], taken, nlp))
     for start in range(len(doc) - 1):  # Chinese names the model did not mark
         for size in (3, 2):
             span = doc[start : start + size]
@@ -91,6 +103,57 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+# A family name with an elided particle, which the model may tag as an adjective: O’Grady.
+_ELIDED = re.compile(r"^[A-Z][’'][A-Z][a-z]+$")
+
+
+def _name_ending_a_title(before: Span, taken: set[int], nlp: Language) -> Span | None:
+    """The name that ends a long title right before a verb ("The World Bank's country
+    director for China, Mongolia and Korea Klaus Rohland remarked"), which the model
+    misses after many capitalised words. The name is two words (three for a Chinese
+    name), set off from the title by a role word, an institution's head word or another
+    entity (a place, an organisation), and is not two English words or a place."""
+    for size in (3, 2):
+        name = before[len(before) - size :] if len(before) > size else None
+        if name is None or any(t.i in taken for t in name):
+            continue
+        boundary = before.doc[name.start - 1]
+        if any("\n" in t.whitespace_ for t in before.doc[boundary.i : name.end - 1]):
+            continue  # a title and its name are written on one line
+        if not all(t.is_alpha and (t.is_title or t.is_upper) for t in name):
+            continue
+        if any(t.lower_ in ROLE_WORDS | INSTITUTION_HEADS or t.ent_type_ in _PLACES for t in name):
+            continue
+        sets_off = boundary.lower_.rstrip(".") in ROLE_WORDS | INSTITUTION_HEADS or (
+            boundary.ent_type_ and boundary.ent_type_ != "PERSON"
+        )
+        if not sets_off:
+            continue
+        if chinese_name(name.text):
+            return None if place_alone(name.text, nlp) else name
+        if (
+            size == 2
+            and is_name_shaped(name.text)
+            and not all(english_word(t, nlp) for t in name)  # not "Economic Circle"
+            and not any(t.ent_type_ == "ORG" for t in name)
+            and label_alone(name.text, nlp) not in _PLACES
+        ):
+            return name
+    return None
+
+
+def english_word(token: Token, nlp: Language) -> bool:
+    """Is the word an English noun, verb, adjective or adverb of the pipeline's lemma
+    index (WordNet's)? A name has at least one word that is not ("Klaus Rohland", "Carrie
+    Lam"); "Economic Circle" and "Metropolitan Government" have none. A pipeline without
+    the index counts every word as English, which turns this fallback off."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return True
+    return any(token.lemma_.lower() in words for words in index.values())
 
 
 def _not_another_entity(span: Span, others: list[Span]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
@@ -26,7 +27,7 @@ from .cues import (
     TURN,
     VIEW_NOUNS,
 )
-from .parse import climb, recalled, speaking
+from .parse import cited, climb, recalled, speaking
 from .people import person_spans
 from .records import Mention
 from .roles import compound_title, noun_phrase_start, role_at
@@ -122,7 +123,9 @@ def prose_mentions(
         sentence = span.sent.text.strip()
         construction = by_root[span.root.i] or _coordinated(span, by_root)
         excluded = ""
-        if _inside(span.start_char, quotes):
+        if _names_themselves(span):  # "Moderator: ... My name is Khaldon Azhari."
+            construction = "names themselves ('My name is ...')"
+        elif _inside(span.start_char, quotes):
             subject = climb(span.root)
             opens_here = any(
                 start + 1 == subject.left_edge.idx for start, _ in quotes
@@ -155,6 +158,7 @@ def prose_mentions(
                 excluded,
             )
         )
+    mentions = _interviewers(mentions)
     mentions += _pronoun_mentions(doc, offset, quotes)
     named = {m.position - offset for m in mentions}
     for token in doc:  # "Wang said": a surname the model did not mark, resolved later
@@ -170,6 +174,40 @@ def prose_mentions(
             sentence = token.sent.text.strip()
             mentions.append(Mention(token.text, offset + token.idx, "", 0, construction, sentence))
     return mentions
+
+
+def _names_themselves(span: Span) -> bool:
+    """ "My name is X", "I am X": a speaker introducing themselves in their own words."""
+    token = climb(span.root)
+    verb = token.head
+    return (
+        token.dep_ == "attr"
+        and verb.lemma_ == "be"
+        and any(
+            c.dep_ == "nsubj"
+            and (
+                c.lower_ == "i"
+                or (c.lower_ == "name" and any(g.lower_ == "my" for g in c.children))
+            )
+            for c in verb.children
+        )
+    )
+
+
+def _interviewers(mentions: list[Mention]) -> list[Mention]:
+    """In "according to Henry Tang, ..., in an exclusive interview with Tian Wei", the
+    party to the interview whose words are not reported asks the questions."""
+    speaking_in = {
+        m.sentence
+        for m in mentions
+        if m.construction and not m.construction.startswith("'interview") and not m.excluded
+    }
+    return [
+        replace(m, excluded="the interviewer: the sentence reports another person's words")
+        if m.construction.startswith("'interview") and m.sentence in speaking_in
+        else m
+        for m in mentions
+    ]
 
 
 def _bold_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -216,19 +254,19 @@ def _construction(span: Span) -> str:
         preposition = head.lower_
         governor = head.head
         if preposition == "by" and _participle_of_speaking(governor):
-            return f"'{governor.text} by'"
+            return "" if cited(governor.head) else f"'{governor.text} by'"
         if preposition == "to" and governor.lower_ == "according":
             return "'according to'"
         if preposition in PARTY_PREPOSITIONS and governor.lemma_.lower() in TALK_NOUNS:
-            return f"'{governor.text} {preposition}'"
+            return "" if cited(governor) else f"'{governor.text} {preposition}'"
         if preposition == "of" and governor.lemma_.lower() in ATTENDANCE_NOUNS:
             return f"'{governor.text} of'"  # "in the presence of", "with the participation of"
     if (
         token.dep_ == "pobj"
         and head.lower_ in ("including", "like", "as")
-        and head.head.lemma_.lower() in LIST_NOUNS | TALK_NOUNS
+        and head.head.lemma_.lower() in LIST_NOUNS | TALK_NOUNS | ATTENDANCE_NOUNS
     ):
-        return f"listed ('{head.head.text} {head.text}')"  # "experts ... including X"
+        return f"listed ('{head.head.text} {head.text}')"  # "in attendance including X"
     if token.dep_ == "nsubjpass" and head.lemma_.lower() in ("invite", "select", "name"):
         for child in head.children:  # "X and Y were invited as guest speakers"
             if child.lower_ == "as" and any(t.lemma_.lower() in LIST_NOUNS for t in child.subtree):
@@ -248,7 +286,7 @@ def _construction(span: Span) -> str:
             and (clause.lemma_.lower() != "attend" or token.dep_ == "pobj")
         ):
             return f"listed ('{clause.text}')"
-        if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite"):
+        if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite", "host"):
             return f"object of '{head.text}'"
     return ""
 

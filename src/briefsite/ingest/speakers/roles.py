@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...names import COURTESY, chinese_name
+from ...names import COURTESY, POST_NOMINALS, chinese_name
 from .cues import ROLE_WORDS
 from .people import place_alone
 from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset()) -> tuple[str, int]:
@@ -23,12 +23,14 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
     doc = span.doc
     after = ""
     index = span.end
+    while index < len(doc) and doc[index].text in POST_NOMINALS:
+        index += 1  # "Andrew Boff AM, Chair of the Planning Committee"
     if index < len(doc) and doc[index].text in (",", "("):
         closing = ")" if doc[index].text == "(" else ""
         after = _apposition(span, index + 1, closing, others)
     elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
         after = " ".join(t.text_with_ws for t in doc[index].subtree).replace("  ", " ").strip()
-    before = compound_title(span) or titles  # in the order the text writes them
+    before = compound_title(span) or _fronted_apposition(span) or titles  # as written
     before_text = " ".join(w for w in before if w.lower() not in COURTESY)
     if after and before_text:
         joiner = " " if re.match(r"^(?:of|from|at)\b", after) else ", "
@@ -70,6 +72,8 @@ def noun_phrase_start(span: Span) -> int:
     start = min(span.root.left_edge.i, span.start)
     head = span.root.head
     between = span.doc[head.i : span.start] if head.i < span.start else []
+    if span.root.dep_ == "appos" and between and not any(t.is_punct for t in between):
+        start = min(start, head.left_edge.i)  # "The Chief Executive of the SAR Carrie Lam"
     if (
         span.root.dep_ == "conj"
         and head.pos_ == "NOUN"
@@ -83,6 +87,9 @@ def noun_phrase_start(span: Span) -> int:
 def compound_title(span: Span) -> list[str]:
     """Words of a title written before the name in its noun phrase (``Shanghai Party
     Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
+    subject = _subject_title(span)
+    if subject:
+        return subject
     start = noun_phrase_start(span)
     if span.start - start > 24:
         return []  # a title is a few words; a longer run is a clause
@@ -93,6 +100,50 @@ def compound_title(span: Span) -> list[str]:
     if len(words) > 16 or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words):
         return []
     return "".join(t.text_with_ws for t in words).split()
+
+
+def _fronted_apposition(span: Span) -> list[str]:
+    """A role set before the name as its apposition: "The Chief Customer Officer for the
+    MTA, Sarah Meyer, offered ...", "with its deputy mayor, Lei Yuelong, and ..."."""
+    doc, head = span.doc, span.root.head
+    if span.root.dep_ != "appos" or head.i >= span.start or doc[span.start - 1].text != ",":
+        return []
+    if not any(t.lower_.rstrip(".") in ROLE_WORDS for t in doc[head.left_edge.i : head.i + 1]):
+        return []  # "the city, Li Ming": not a role
+    return _title_words(list(doc[head.left_edge.i : span.start - 1]))
+
+
+def _title_words(words: list[Token]) -> list[str]:
+    """The words of a title before a name, without its article; none if they hold another
+    person, a verb or a quotation, or run too long to be a title."""
+    while words and (words[0].dep_ in ("det", "poss") or words[0].is_punct):
+        words.pop(0)
+    if (
+        not words
+        or len(words) > 24
+        or any(
+            t.ent_type_ == "PERSON" or t.tag_.startswith("VB") or t.text in ('"', "“", ";")
+            for t in words
+        )
+    ):
+        return []
+    return "".join(t.text_with_ws for t in words).split()
+
+
+def _subject_title(span: Span) -> list[str]:
+    """The whole subject before a name that ends it, right before the verb: "The World
+    Bank's country director for China, Mongolia and Korea Klaus Rohland remarked", where
+    the parse splits the title around the name; never across another person's name."""
+    doc = span.doc
+    verb = doc[span.end] if span.end < len(doc) else None
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i < span.start]
+    if not subjects or subjects[0].right_edge.i != span.end - 1:
+        return []
+    if not (span.start <= subjects[0].i < span.end or subjects[0].lower_ in ROLE_WORDS):
+        return []  # "The Institute under the leadership of Chair X convened": not X's title
+    return _title_words(list(doc[subjects[0].left_edge.i : span.start]))
 
 
 ROLE_TOKENS = 80
