@@ -501,3 +501,33 @@ def test_speakers_of_a_recorded_transcript_and_one_who_names_themselves(speakers
     assert [name for name, _ in speakers(lines=lines)] == ["Karin Holm", "Robert Vance"]
     text = "Moderator: Good afternoon. My name is Khalid Mansour. I chair this club."
     assert [name for name, _ in speakers(text)] == ["Khalid Mansour"]
+
+
+def test_a_fronted_participle_of_speaking_before_were(speakers):
+    text = (
+        "Officiated at the opening ceremony were The Hon John Tam, GBM, SBS, Chief Executive "
+        "of the Harbour Authority, and Chun-ying Leung, Vice-Chairman of the National Committee."
+    )
+    assert speakers(text) == [
+        ("John Tam", "Chief Executive of the Harbour Authority"),
+        ("Chun-ying Leung", "Vice-Chairman of the National Committee"),
+    ]
+
+
+def test_closing_an_event_with_remarks_and_giving_a_proposal(speakers):
+    text = (
+        "News veteran Dan Rather wrapped the conference with keynote remarks on the press. "
+        "Former Mayor of Toronto David R Miller gave a three-pronged proposal on jobs."
+    )
+    assert speakers(text) == [
+        ("Dan Rather", "News veteran"),
+        ("David R Miller", "Former Mayor of Toronto"),
+    ]
+
+
+def test_a_verb_coordinated_with_a_recalled_one_is_recalled_too(speakers):
+    text = (
+        "Three years ago, President Xi Jinping announced that China would support the "
+        "region, and he instructed that the plan be carried out."
+    )
+    assert speakers(text) == []

@@ -52,7 +52,7 @@ _WORD = re.compile(
 )
 # Honours written after a name: "Peter Eversden MBE", "Andrew Boff AM", "Jane Doe PhD".
 POST_NOMINALS = frozenset(
-    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBS SBS BBS PhD MBA FRS QC KC".split()
+    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBM GBS SBS BBS PDSM PMSM PhD MBA FRS QC KC".split()
 )
 
 
@@ -98,8 +98,9 @@ def is_name_shaped(name: str) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
     for index, token in enumerate(tokens):
-        if token.lower() in PARTICLES and 0 < index < len(tokens) - 1:
-            continue
+        middle = 0 < index < len(tokens) - 1
+        if middle and (token.lower() in PARTICLES or re.fullmatch(f"[{_UP}]", token)):
+            continue  # "de la", and an initial written without its dot: "David R Miller"
         if not _WORD.match(token):
             return False
     return not (tokens[-1].endswith(".") and len(tokens[-1]) <= 3)  # ends in an initial

@@ -48,7 +48,7 @@ FOLLOWING_VERBS = frozenset("study implement learn follow apply".split())
 
 # What is said, as a verb's object only: "offered first-hand accounts", "exchanged ideas"
 # (never with a preposition: "the idea of X" is not X speaking).
-SAID_NOUNS = frozenset("account idea thought statement message recommendation".split())
+SAID_NOUNS = frozenset("account idea thought statement message recommendation proposal".split())
 
 
 # "In the presence of X", "with the participation of X": taking part.

@@ -33,7 +33,10 @@ _RECALLED = re.compile(r"(?i)\b(?:ago|last|previous|earlier|(?:19|20)\d\d)\b")
 
 
 def recalled(verb: Token) -> bool:
-    """``Three years ago, X announced ...``: a statement recalled, not made at the event."""
+    """``Three years ago, X announced ...``: a statement recalled, not made at the event;
+    a verb coordinated with it shares its time ("... announced A, and he instructed B")."""
+    if verb.dep_ == "conj" and verb.head.i != verb.i and recalled(verb.head):
+        return True
     for child in verb.children:
         if child.dep_ not in ("npadvmod", "prep", "advmod"):
             continue
@@ -76,13 +79,19 @@ def speaking(verb: Token) -> str:
             (candidate.lemma_.lower(), particle.lower()) in PHRASAL_SPEAKING_VERBS
         ):
             return f"{candidate.text} {particle}".strip()
+        objects = [c for c in candidate.children if c.dep_ == "dobj"]
+        for phrase in (*candidate.children, *(g for o in objects for g in o.children)):
+            if phrase.dep_ == "prep" and phrase.lower_ == "with":  # "closed it with remarks"
+                talks = [o for o in phrase.children if o.lemma_.lower() in TALK_NOUNS]
+                if talks:
+                    return f"{candidate.text} ... with {talks[0].text}"
         for child in candidate.children:
             said = child.dep_ == "dobj" and child.lemma_.lower() in SAID_NOUNS
             if said or (
                 child.dep_ in ("dobj", "attr", "pobj") and child.lemma_.lower() in TALK_NOUNS
             ):
                 return f"{candidate.text} ... {child.text}"
-        if any(c.dep_ == "dobj" for c in candidate.children):
+        if objects:
             continue  # "encouraged Guangxi to participate": the object takes part
         for child in candidate.children:
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in SPEAKING_VERBS:

@@ -243,6 +243,10 @@ def _construction(span: Span) -> str:
             c.dep_ == "acomp" and c.lower_ in ATTENDANCE_ADJECTIVES for c in head.children
         ):
             return f"'{head.text} present'"  # "X and Y were also present"
+    if token.dep_ == "attr" and head.lemma_ == "be" and head.i < token.i:
+        fronted = head.head  # "Officiated at the opening ceremony were X, ROLE, and Y"
+        if fronted.i < head.i and fronted.tag_ in ("VBN", "VBG") and speaking(fronted):
+            return f"'{fronted.text} ... {head.text}'"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.pos_ == "VERB" and speaking(after):
         # "Vice-Chairman of the National Committee of the CPPCC Leung Chun-ying delivered a

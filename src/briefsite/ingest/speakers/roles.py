@@ -217,6 +217,10 @@ _DANGLING = re.compile(r"(?i)\s+(?:with|of|at|for|and|from|in|to)$")  # "Partner
 
 def clean_role(role: str) -> str:
     role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.(").lstrip(")")
+    words = role.split(", ")
+    while len(words) > 1 and words[0] in POST_NOMINALS | {"Hon"}:
+        words.pop(0)  # "John Lee, GBM, SBS, PDSM, Chief Executive": honours before the role
+    role = ", ".join(words)
     while role.endswith(")") and role.count(")") > role.count("("):  # "(PANYNJ)" keeps it
         role = role[:-1].rstrip(" ,;:.")
     role = _DANGLING.sub("", role)
