@@ -12,7 +12,7 @@ from briefsite.ingest.evaluate import evaluate, load_corpus
 
 from .conftest import FIXTURES, ROOT
 
-FLOOR = {"speakers_f1": 0.925, "speakers_precision": 0.98, "roles": 0.885, "regions_f1": 0.96}
+FLOOR = {"speakers_f1": 0.93, "speakers_precision": 0.98, "roles": 0.895, "regions_f1": 0.96}
 
 
 def test_ingest_meets_its_floor_on_the_labelled_corpus(registry):

@@ -531,3 +531,16 @@ def test_a_verb_coordinated_with_a_recalled_one_is_recalled_too(speakers):
         "region, and he instructed that the plan be carried out."
     )
     assert speakers(text) == []
+
+
+def test_the_whole_capitalised_title_before_a_name(speakers):
+    text = (
+        "Next up was Housing Minister Jane Porter MP, who spoke on homes. U.S. Dept. of Labor "
+        "Secretary Rebecca Blank said jobs matter. After a break, the London Legacy "
+        "Corporation and Tim Preston, Partner, Arcadis, discussed housing."
+    )
+    assert speakers(text) == [
+        ("Jane Porter", "Housing Minister"),
+        ("Rebecca Blank", "U.S. Dept. of Labor Secretary"),
+        ("Tim Preston", "Partner"),  # not "London Legacy Corporation and, Partner"
+    ]

@@ -87,19 +87,56 @@ def noun_phrase_start(span: Span) -> int:
 def compound_title(span: Span) -> list[str]:
     """Words of a title written before the name in its noun phrase (``Shanghai Party
     Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
-    subject = _subject_title(span)
-    if subject:
-        return subject
-    start = noun_phrase_start(span)
-    if span.start - start > 24:
-        return []  # a title is a few words; a longer run is a clause
+    subject = _subject_title(span)  # the fuller of the two readings of the title
+    start = min(noun_phrase_start(span), _capitalised_title_start(span))
     words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
     while words and words[0].is_punct:
         words.pop(0)
     words = [t for t in words if t.text.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")]
-    if len(words) > 16 or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words):
-        return []
-    return "".join(t.text_with_ws for t in words).split()
+    if (
+        span.start - start > 24  # a title is a few words; a longer run is a clause
+        or len(words) > 16
+        or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words)
+    ):
+        return subject
+    title = "".join(t.text_with_ws for t in words).split()
+    return subject if len(subject) > len(title) else title
+
+
+_JOINERS = frozenset({"of", "and", "&"})
+_NOT_TITLES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL"})
+
+
+def _capitalised_title_start(span: Span) -> int:
+    """Where the run of capitalised title words right before a name starts, however the
+    parse attached them: "Housing Minister Stuart Andrew MP", "Lt. Governor Gavin Newsom",
+    "U.S. Dept. of Commerce Secretary Rebecca Blank", "RPA President and CEO Tom Wright".
+    The run holds a role word and stays in the sentence and on the line; never past a
+    date, a number, another person, a word in lower case, or an "and" that joins the name
+    to the entry before it ("... Corporation and Tim Preston")."""
+    doc, start = span.doc, span.start
+    while start > span.sent.start and span.start - start < 12:
+        word = doc[start - 1]
+        if word.ent_type_ in _NOT_TITLES or "\n" in word.whitespace_:
+            break
+        capital = word.is_title or word.is_upper
+        abbreviation = word.text == "." and start >= 2 and len(doc[start - 2]) <= 4
+        joiner = (
+            word.lower_ in _JOINERS
+            and start < span.start
+            and start >= 2
+            and (doc[start - 2].is_title or doc[start - 2].text == ".")
+            and doc[start].is_title
+        )
+        if not ((capital and word.pos_ in ("PROPN", "NOUN", "ADJ")) or abbreviation or joiner):
+            break
+        start -= 1
+    while start < span.start and doc[start].lower_ in _JOINERS | {"."}:
+        start += 1
+    run = doc[start : span.start]
+    if not any(t.lower_.rstrip(".") in ROLE_WORDS for t in run):
+        return span.start
+    return start
 
 
 def _fronted_apposition(span: Span) -> list[str]:
