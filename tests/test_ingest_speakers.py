@@ -544,3 +544,21 @@ def test_the_whole_capitalised_title_before_a_name(speakers):
         ("Rebecca Blank", "U.S. Dept. of Labor Secretary"),
         ("Tim Preston", "Partner"),  # not "London Legacy Corporation and, Partner"
     ]
+
+
+def test_the_speaker_named_in_the_heading_of_a_published_talk(speakers):
+    lines = (
+        "Remarks by Commissioner Zhou Ming of the Ministry of Foreign Affairs",
+        "",
+        "Distinguished guests, it is a pleasure to welcome you to the zone today.",
+    )
+    assert speakers(lines=lines) == [
+        ("Zhou Ming", "Commissioner of the Ministry of Foreign Affairs")
+    ]
+    text = "Full text of Leung Chun-ying's speech at the GBA conference"
+    assert [name for name, _ in speakers(text)] == ["Leung Chun-ying"]
+    text = (
+        "Transcript of Asian Development Bank President Takehiko Nakao's Closing Press "
+        "Conference in Manila"
+    )
+    assert speakers(text) == [("Takehiko Nakao", "Asian Development Bank President")]

@@ -43,6 +43,14 @@ _LABEL = re.compile(
 _TIME = re.compile(r"^\(?\d{1,2}[:.：]\d{2}\b")
 
 
+# A heading that names the speaker of the talk below it: "Remarks by Commissioner Liu
+# Xianfa of the Ministry ...", "Keynote Speech by Professor Anna Berg".
+_TALK_HEADING = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){0,2}(?i:remarks|speech|address|statement|keynote|lecture)"
+    r"\s+(?:by|of|from)\s+[A-Z]"
+)
+
+
 # A turn of a recorded transcript (podcast, video call): the name and a timestamp on a
 # line of their own, the words below: "Robert Yaro  00:07".
 _TIMESTAMPED_TURN = re.compile(r"^(?P<name>[^\d:：]{3,60}?)\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
@@ -274,6 +282,14 @@ def layout_mentions(
                 close_run()
                 cue = True
                 continue
+        if _TALK_HEADING.match(text) and len(text.split()) <= 25:
+            doc = nlp(text)
+            people = person_spans(doc, registry, nlp)
+            if people:
+                span, titles = people[0]
+                role, strength = role_at(span, titles)
+                why = "named in the heading of their talk ('Remarks by ...')"
+                mentions.append(Mention(span.text, offset + number, role, strength, why, text))
         stamped = _TIMESTAMPED_TURN.match(text)
         card = _card(stamped.group("name"), nlp, registry) if stamped else None
         if card:

@@ -280,6 +280,13 @@ def _construction(span: Span) -> str:
             return f"'who {speaking(clause)}'"
     if token.dep_ == "poss" and head.lemma_.lower() in VIEW_NOUNS and head.tag_ == "NN":
         return f"'{span.text}'s {head.text}'"
+    if (
+        token.dep_ == "poss"
+        and head.lemma_.lower() in TALK_NOUNS | {"conference"}
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in ("text", "transcript")
+    ):
+        return f"'{head.head.head.text} of {span.text}'s {head.text}'"  # a published talk
     if token.dep_ in ("dobj", "attr", "pobj", "appos", "nsubjpass"):
         clause = head if head.pos_ in ("VERB", "AUX") else head.head
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]

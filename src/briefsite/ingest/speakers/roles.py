@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...names import COURTESY, POST_NOMINALS, chinese_name
-from .cues import ROLE_WORDS
+from .cues import INSTITUTION_HEADS, ROLE_WORDS
 from .people import place_alone
 from .records import APPOSITION, TITLE
 
@@ -121,12 +121,17 @@ def _capitalised_title_start(span: Span) -> int:
             break
         capital = word.is_title or word.is_upper
         abbreviation = word.text == "." and start >= 2 and len(doc[start - 2]) <= 4
+        before = doc[start - 2] if start >= 2 else word
         joiner = (
             word.lower_ in _JOINERS
             and start < span.start
-            and start >= 2
-            and (doc[start - 2].is_title or doc[start - 2].text == ".")
+            and (before.is_title or before.text == ".")
             and doc[start].is_title
+            and (  # "Minister of Commerce", "Dept. of Labor"; not "Transcript of"
+                word.lower_ != "of"
+                or before.text == "."
+                or before.lower_ in ROLE_WORDS | INSTITUTION_HEADS
+            )
         )
         if not ((capital and word.pos_ in ("PROPN", "NOUN", "ADJ")) or abbreviation or joiner):
             break
