@@ -36,7 +36,11 @@ BULLETIN = (
 )
 # sizes of the long inputs: the default run keeps them small; the longer profiles go big
 SCALE = 1 if os.environ.get("HYPOTHESIS_PROFILE", "default") == "default" else 5
-DEADLINE_S = 10.0  # the judged figure is 20 s; this machine is shared, so half of it
+# A hang guard at the judged figure (issue 17: 20 s). Half of it was too tight: the source
+# plus 10,000 "a b" / "Dr. x" line pairs, which the inputs below may be, takes 12 s of ingest
+# on this 2-core machine (the code of 2026-12-01 and of 2026-12-02 alike: 12.0 s and 11.8 s).
+# How long ingest takes is measured by tools/fuzz.py, which prints the slowest run per kind.
+DEADLINE_S = 20.0
 DIAGNOSTIC = re.compile(r"^content/bulletins/[^:]+\.md:\d+:\d+: (?:error|warning): \S")
 CONTROLS = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 127, *range(128, 160)]))
 INVISIBLE = "\u200b\ufeff\u200e\u200f\u2060\u00ad\u3164\u2028\u00a0"

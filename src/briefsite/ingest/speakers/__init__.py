@@ -10,19 +10,21 @@ sentence's dependency parse or from the layout, by small named constructions:
   ``X's view``, ``the views of X``, ``an interview with X``; a list introduced as speakers,
   guests, panelists or attendees; a sentence that lists people (``Panelists included A, B
   and C``, ``They are A, ROLE, and B, ROLE``); the parties to a talk in a semicolon list;
-  ``were also present``;
+  ``were also present``; ``Officiated at the ceremony were A, B``; the guests a host
+  receives; ``My name is X``; a name the model misses at the end of a long title;
 - layout: a bold name (``**WU Zhiqiang**``), speaker cards (``NAME, ROLE`` lines under a
   heading, an agenda time or a quotation; the role above the name; ``ROLE NAME`` bullets
-  under a line that introduces a list), ``Moderator: NAME`` labels, transcripts
-  (``NAME:`` and ``NAME, ROLE:`` turns; ``Q:``/``A:`` with the interviewee named in the
-  framing);
+  under a line that introduces a list), ``Moderator: NAME`` labels, a talk's heading
+  (``Remarks by NAME``), transcripts (``NAME:``, ``NAME, ROLE:`` and ``NAME  00:07``
+  turns; ``Q:``/``A:`` with the interviewee named in the framing);
 - later references: ``Li said``, ``Professor Berg added`` and ``she noted`` are the person
   named in full earlier; two people of one surname stay apart, and ingest says so when it
   cannot tell which is meant.
 
-A person who is only mentioned, named inside a quotation, or credited as reporter,
-photographer or compiler is not a speaker, but is reported, so the editor sees what was left
-out and why. Each speaker keeps the role of their fullest mention.
+A person who is only mentioned, named inside a quotation, cited as guidance ("the spirit
+of the speech delivered by X"), the interviewer beside the one whose words are reported, or
+credited as reporter, photographer or compiler is not a speaker, but is reported, so the
+editor sees what was left out and why. Each speaker keeps the role of their fullest mention.
 """
 
 from __future__ import annotations

@@ -53,8 +53,8 @@ def recalled(verb: Token) -> bool:
 def cited(talk: Token) -> bool:
     """Is a talk noun a leader's words cited as guidance? "guided by the spirit of the
     speech delivered by X", "studied the important speeches and instructions of X": the
-    talk hangs from a noun of guidance or is the object of a verb of following, or is
-    several talks of one person."""
+    talk hangs from a noun of guidance, is the object of a verb of following, or is
+    several talks coordinated with a noun of guidance."""
     if talk.tag_ == "NNS" and any(c.lemma_.lower() in GUIDANCE_NOUNS for c in talk.conjuncts):
         return True
     token = talk

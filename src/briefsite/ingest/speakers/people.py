@@ -114,7 +114,8 @@ def _name_ending_a_title(before: Span, taken: set[int], nlp: Language) -> Span |
     director for China, Mongolia and Korea Klaus Rohland remarked"), which the model
     misses after many capitalised words. The name is two words (three for a Chinese
     name), set off from the title by a role word, an institution's head word or another
-    entity (a place, an organisation), and is not two English words or a place."""
+    entity (a place, an organisation), on the title's line; not a place, no word of an
+    organisation, and not two English words."""
     for size in (3, 2):
         name = before[len(before) - size :] if len(before) > size else None
         if name is None or any(t.i in taken for t in name):
@@ -136,7 +137,7 @@ def _name_ending_a_title(before: Span, taken: set[int], nlp: Language) -> Span |
         if (
             size == 2
             and is_name_shaped(name.text)
-            and not all(english_word(t, nlp) for t in name)  # not "Economic Circle"
+            and not all(_english_word(t, nlp) for t in name)  # not "Economic Circle"
             and not any(t.ent_type_ == "ORG" for t in name)
             and label_alone(name.text, nlp) not in _PLACES
         ):
@@ -144,7 +145,7 @@ def _name_ending_a_title(before: Span, taken: set[int], nlp: Language) -> Span |
     return None
 
 
-def english_word(token: Token, nlp: Language) -> bool:
+def _english_word(token: Token, nlp: Language) -> bool:
     """Is the word an English noun, verb, adjective or adverb of the pipeline's lemma
     index (WordNet's)? A name has at least one word that is not ("Klaus Rohland", "Carrie
     Lam"); "Economic Circle" and "Metropolitan Government" have none. A pipeline without
