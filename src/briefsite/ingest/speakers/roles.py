@@ -109,7 +109,7 @@ _NOT_TITLES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL"})
 
 def _capitalised_title_start(span: Span) -> int:
     """Where the run of capitalised title words right before a name starts, however the
-    parse attached them: "Housing Minister Stuart Andrew MP", "Lt. Governor Gavin Newsom",
+    parse attached them: "Housing Minister Stuart Andrew MP", "Fujian Vice Governor Wang",
     "U.S. Dept. of Commerce Secretary Rebecca Blank", "RPA President and CEO Tom Wright".
     The run holds a role word and stays in the sentence and on the line; never past a
     date, a number, another person, a word in lower case, or an "and" that joins the name
