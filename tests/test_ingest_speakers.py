@@ -562,3 +562,20 @@ def test_the_speaker_named_in_the_heading_of_a_published_talk(speakers):
         "Conference in Manila"
     )
     assert speakers(text) == [("Takehiko Nakao", "Asian Development Bank President")]
+
+
+def test_the_honourable_is_a_courtesy_not_a_role(speakers):
+    text = (
+        "Speaking at the forum were The Hon Chun-ying Leung, Vice-Chairman of the National "
+        "Committee, and Tom Reyes, CEO of Harbour Lines."
+    )
+    assert speakers(text)[0] == ("Chun-ying Leung", "Vice-Chairman of the National Committee")
+    lines = (
+        "Speakers:",
+        "Hon. Mark Hogan, Secretary, Wisconsin Development Corporation",
+        "Hon. Bardish Chagger, Minister of Small Business and Tourism",
+    )
+    assert speakers(lines=lines) == [
+        ("Mark Hogan", "Secretary, Wisconsin Development Corporation"),
+        ("Bardish Chagger", "Minister of Small Business and Tourism"),
+    ]

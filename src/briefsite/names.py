@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 
 # Dropped before a name: they say nothing about the person's role.
-COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx".split())
+COURTESY = frozenset(
+    "mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx hon hon. rt rt.".split()
+)
 # Titles that stand before a name and belong to the role ("Professor Anna Berg").
 TITLES = frozenset(
     """professor prof prof. academician researcher president vice-president chairman
@@ -23,7 +25,7 @@ TITLES = frozenset(
     governor premier director dean ambassador commissioner consul senator representative
     congressman congresswoman councillor councilor chancellor provost principal
     lecturer economist expert scholar general host moderator presenter spokesman spokeswoman
-    spokesperson sen rep gov hon""".split()
+    spokesperson sen rep gov""".split()
 )
 # Words of Western names that are written in lower case inside a name.
 PARTICLES = frozenset("van von de der den da di du bin al la le".split())
@@ -110,6 +112,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Leading courtesy and role titles off a name, and honours after it: (role titles,
     name words)."""
     titles = []
+    if len(words) > 2 and words[0].lower() == "the" and words[1].lower().rstrip(".") in COURTESY:
+        words.pop(0)  # "The Hon Chun-ying Leung", "The Rt Hon ..."
     while words and (words[0].lower() in COURTESY or words[0].lower().rstrip(".") in TITLES):
         word = words.pop(0)
         if word.lower() not in COURTESY:
