@@ -197,14 +197,16 @@ def _names_themselves(span: Span) -> bool:
 def _interviewers(mentions: list[Mention]) -> list[Mention]:
     """In "according to Henry Tang, ..., in an exclusive interview with Tian Wei", the
     party to the interview whose words are not reported asks the questions."""
+
+    def interview(mention: Mention) -> bool:  # "'interview with'", "'Interview with'"
+        return mention.construction.lower().startswith("'interview")
+
     speaking_in = {
-        m.sentence
-        for m in mentions
-        if m.construction and not m.construction.startswith("'interview") and not m.excluded
+        m.sentence for m in mentions if m.construction and not interview(m) and not m.excluded
     }
     return [
         replace(m, excluded="the interviewer: the sentence reports another person's words")
-        if m.construction.startswith("'interview") and m.sentence in speaking_in
+        if interview(m) and m.sentence in speaking_in
         else m
         for m in mentions
     ]

@@ -92,7 +92,7 @@ def compound_title(span: Span) -> list[str]:
     words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
     while words and words[0].is_punct:
         words.pop(0)
-    words = [t for t in words if t.text.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")]
+    words = [t for t in words if t.lower_ not in COURTESY]
     if (
         span.start - start > 24  # a title is a few words; a longer run is a clause
         or len(words) > 16
