@@ -579,3 +579,45 @@ def test_the_honourable_is_a_courtesy_not_a_role(speakers):
         ("Mark Hogan", "Secretary, Wisconsin Development Corporation"),
         ("Bardish Chagger", "Minister of Small Business and Tourism"),
     ]
+
+
+def test_a_familiar_first_name_is_the_same_person_under_the_formal_one(speakers):
+    text = (
+        "Bob Yaro joins us to talk about rail. Robert Yaro, president emeritus of the "
+        "Regional Plan Association, said the corridor needs new tunnels. Yaro added that "
+        "cities must act."
+    )
+    assert speakers(text) == [
+        ("Robert Yaro", "President emeritus of the Regional Plan Association")
+    ]
+
+
+def test_an_opening_participle_and_its_object_are_not_the_subject(speakers):
+    text = (
+        "Quoting Aristotle, Los Angeles Mayor Eric Garcetti described his own philosophy "
+        "during his keynote speech."
+    )
+    assert speakers(text) == [("Eric Garcetti", "Los Angeles Mayor")]
+
+
+def test_a_surname_the_model_reads_as_a_people_is_still_a_name(speakers):
+    text = (
+        "Yi Lianhong, Secretary of Zhejiang Provincial Party Committee, and Han Jun, "
+        "Secretary of Anhui Provincial Party Committee, were present at the meeting."
+    )
+    assert speakers(text) == [
+        ("Yi Lianhong", "Secretary of Zhejiang Provincial Party Committee"),
+        ("Han Jun", "Secretary of Anhui Provincial Party Committee"),
+    ]
+
+
+def test_names_run_together_in_a_headline_are_the_people_named_apart(speakers):
+    headline = "Wang Hao Wang Qingxian attended the meeting"
+    text = (
+        "Wang Hao, Governor of Zhejiang Province, and Wang Qingxian, Governor of Anhui "
+        "Province, were present at the meeting."
+    )
+    assert speakers(headline, text) == [
+        ("Wang Hao", "Governor of Zhejiang Province"),
+        ("Wang Qingxian", "Governor of Anhui Province"),
+    ]

@@ -3,6 +3,11 @@ surname, a pronoun) to the person named before them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
+from nicknames import NickNamer
+
 from ...text import name_key
 from .cues import PRONOUNS
 from .records import Evidence, Mention, Person
@@ -14,14 +19,15 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
     people: dict[str, Person] = {}
     last_seen: dict[str, int] = {}  # person key -> position of their latest mention
     surname_only: dict[str, str] = {}  # person key -> how the text names them
-    for mention in sorted(mentions, key=lambda m: m.position):
+    for mention in sorted(_run_together(mentions), key=lambda m: m.position):
         if len(mention.name.split()) >= 2:
             key = _person_key(mention.name)
+            key = key if key in people else _same_but_nickname(mention.name, people) or key
             person = people.get(key)
             if person is None:
                 person = people[key] = Person([mention.name], first_position=mention.position)
             elif mention.name not in person.spellings:
-                person.spellings.append(mention.name)
+                _add_spelling(person, mention.name)
         else:
             key = _antecedent(mention, people, last_seen, warnings)
             if key is None and _surname_only_speaker(mention):
@@ -50,9 +56,74 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
     return sorted(people.values(), key=lambda p: p.first_position)
 
 
+def _run_together(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a "name" of two or more names the text gives apart elsewhere, written
+    without a separator (a headline's "Wang Hao Wang Qingxian attended"), as those names."""
+    known = {_person_key(m.name) for m in mentions if len(m.name.split()) in (2, 3)}
+    result = []
+    for mention in mentions:
+        parts = _names_in(mention.name.split(), known) if len(mention.name.split()) > 3 else None
+        if not parts:
+            result.append(mention)
+            continue
+        for number, part in enumerate(parts):
+            result.append(replace(mention, name=part, position=mention.position + number, role=""))
+    return result
+
+
+def _names_in(words: list[str], known: set[str]) -> list[str] | None:
+    """``words`` cut into names of ``known`` (two or three words each), if they are all."""
+    if not words:
+        return []
+    for size in (2, 3):
+        head = " ".join(words[:size])
+        if len(words) >= size and _person_key(head) in known:
+            rest = _names_in(words[size:], known)
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
 def _person_key(name: str) -> str:
     """Spellings of one person: case, dots and the order of the words do not count."""
     return " ".join(sorted(name_key(name).split("-")))
+
+
+def _same_but_nickname(name: str, people: dict[str, Person]) -> str | None:
+    """The key of the person named so but for a familiar form of the first name ("Bob
+    Yaro" for "Robert Yaro", "Steve Feldstein" for "Steven Feldstein")."""
+    first, *rest = name_key(name).split("-")
+    for key, person in people.items():
+        for spelling in person.spellings:
+            other_first, *other_rest = name_key(spelling).split("-")
+            if rest == other_rest and _familiar_forms(first, other_first):
+                return key
+    return None
+
+
+def _add_spelling(person: Person, spelling: str) -> None:
+    """Another way the text names the person; the formal first name ("Robert", not "Bob")
+    is the one the person is known by, as an editor would write it."""
+    first = name_key(spelling).split("-")[0]
+    known = name_key(person.name).split("-")[0]
+    if known != first and _familiar_forms(first, known) and len(first) > len(known):
+        person.spellings.insert(0, spelling)
+    else:
+        person.spellings.append(spelling)
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def _familiar_forms(first: str, other: str) -> bool:
+    """Whether two different given names are one and its familiar form (the
+    ``nicknames`` data set: Bob and Robert, Steve and Steven, Bill and William)."""
+    if first == other or len(first) < 2 or len(other) < 2:
+        return False
+    namer = _nicknamer()
+    return other in namer.nicknames_of(first) or first in namer.nicknames_of(other)
 
 
 def _named_with(word: str, people: dict[str, Person]) -> list[str]:

@@ -70,7 +70,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             known.add(span.start)
         add(span)
     for entity in doc.ents:
-        if entity.label_ == "PERSON":
+        if entity.label_ == "PERSON" and not _participial_clause(entity, nlp):
             add(_with_given_names(entity))
     for token in doc:  # "Angus Ng Hok-ming, chairman of ..., says": a name the model missed
         if token.dep_ == "nsubj" and speaking(token.head) and token.i < token.head.i:
@@ -157,18 +157,48 @@ def _english_word(token: Token, nlp: Language) -> bool:
     return any(token.lemma_.lower() in words for words in index.values())
 
 
+def _participial_clause(entity: Span, nlp: Language) -> bool:
+    """Is the "name" a participle and its object, opening the sentence ("Quoting
+    Aristotle, Mayor Eric Garcetti described ...")? The model may read the two as one
+    name, and the object as the subject of the verb after the comma."""
+    first, doc = entity[0], entity.doc
+    return (
+        len(entity) > 1
+        and first.is_sent_start
+        and entity.end < len(doc)
+        and doc[entity.end].text == ","
+        and _participle(first.text, nlp)
+    )
+
+
+def _participle(word: str, nlp: Language) -> bool:
+    """Is the word the -ing form of an English verb of the pipeline's lemma index
+    ("Quoting", "Citing", "Thanking")? Short words are left alone: "Bing" is a name."""
+    word = word.lower()
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        verbs = lookups.get_table("lemma_index")["verb"]
+        irregular = lookups.get_table("lemma_exc")["verb"]
+    except (KeyError, AttributeError):
+        return False
+    return word in irregular or any(word[:-3] + end in verbs for end in ("", "e"))
+
+
 def _not_another_entity(span: Span, others: list[Span]) -> bool:
     """Does a Chinese-shaped name lie outside the model's other entities? One the model
     tagged as an organisation, alone ("and Du Min, Party Secretary of ...") or as the end
-    of one ("Vice Chairman of the Provincial Committee of the CPPCC Gao Wen"), is still
-    asked alone, by the caller: a place asked alone is a place."""
+    of one ("Vice Chairman of the Provincial Committee of the CPPCC Gao Wen"), or whose
+    surname it took for a people ("Han" in "Han Jun"), is still asked alone, by the
+    caller: a place asked alone is a place."""
     overlapping = [e for e in others if e.start < span.end and span.start < e.end]
-    return not overlapping or (
-        len(overlapping) == 1
-        and overlapping[0].label_ == "ORG"
-        and overlapping[0].end == span.end
-        and overlapping[0].start <= span.start
-    )
+    if len(overlapping) != 1:
+        return not overlapping
+    entity = overlapping[0]
+    if entity.label_ == "NORP":
+        return span.start <= entity.start and entity.end < span.end
+    return entity.label_ == "ORG" and entity.end == span.end and entity.start <= span.start
 
 
 def _whole_hyphenated(span: Span) -> Span:
