@@ -621,3 +621,59 @@ def test_names_run_together_in_a_headline_are_the_people_named_apart(speakers):
         ("Wang Hao", "Governor of Zhejiang Province"),
         ("Wang Qingxian", "Governor of Anhui Province"),
     ]
+
+
+def test_a_programme_with_parts_beside_names_and_positions_below(speakers):
+    lines = ("Keynote Speeches", "", "Mr Nicholas Yang", "", "Secretary for Innovation",
+             "", "", "Panel Discussion", "", "Prof. Liugang Sheng (Moderator)", "",
+             "Programme Director, Trade Programme", "", "", "Dr Xin Wang", "",
+             "Research Associate, Joint Research Center")  # fmt: skip
+    assert speakers(lines=lines) == [
+        ("Nicholas Yang", "Secretary for Innovation"),
+        ("Liugang Sheng", "Moderator; Programme Director, Trade Programme"),
+        ("Xin Wang", "Research Associate, Joint Research Center"),
+    ]
+
+
+def test_a_byline_and_its_date_are_not_speaker_cards(speakers):
+    lines = ("Ulises Moreno-Tabarez", "", "February 19th, 2020", "", "Change or continuity",
+             "", "Ulises Moreno-Tabarez", "", "February 19th, 2020")  # fmt: skip
+    assert speakers(lines=lines) == []
+
+
+def test_witness_list_entries_with_generations_and_the_honorable(speakers):
+    lines = (
+        "Witness List:",
+        "  • The Honorable John Dickert, Mayor of the City of Racine | Written Testimony",
+        "  • Mr. Ed Wolking, Jr., Executive Director, Metro Chambers Coalition | Written Testimony",
+    )
+    assert speakers(lines=lines) == [
+        ("John Dickert", "Mayor of the City of Racine"),
+        ("Ed Wolking Jr.", "Executive Director, Metro Chambers Coalition"),
+    ]
+
+
+def test_reporters_named_together_are_not_the_interviewee(speakers):
+    text = (
+        "In a recent interview with the Global Times reporters Bai Yunyi and Wang Yi, Alain "
+        "Bertaud (Bertaud), a former urban planner at the World Bank, discussed the rise of "
+        "urban clusters."
+    )
+    assert [name for name, _ in speakers(text)] == ["Alain Bertaud"]
+
+
+def test_a_panel_consisting_of_people_lists_them(speakers):
+    text = (
+        "LSE London's Director, Tony Travers, led the conversation with the final panel "
+        "consisting of Sian Berry, the Green Party candidate, and Rory Stewart, an "
+        "independent candidate."
+    )
+    assert [name for name, _ in speakers(text)] == ["Tony Travers", "Sian Berry", "Rory Stewart"]
+
+
+def test_a_firm_and_a_bookstore_are_not_people(speakers):
+    text = (
+        "Zhou Xuanlong, Party Secretary of Zhonghua Bookstore, attended the ceremony. The "
+        "venue was lent by Linklaters LLP, and Mark Davies of Linklaters LLP spoke."
+    )
+    assert [name for name, _ in speakers(text)] == ["Zhou Xuanlong", "Mark Davies"]

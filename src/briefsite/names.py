@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 # Dropped before a name: they say nothing about the person's role.
 COURTESY = frozenset(
-    "mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx hon hon. rt rt.".split()
+    """mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx hon hon. rt rt. honorable
+    honourable""".split()
 )
 # Titles that stand before a name and belong to the role ("Professor Anna Berg").
 TITLES = frozenset(
@@ -53,6 +54,8 @@ _WORD = re.compile(
     rf"(?:[-'’][{_UP}{_LOW}][{_LOW}]*)*|[{_UP}]{{2,}}|(?:[{_UP}]\.){{1,3}}[{_UP}]?\.?)$"
 )
 # Honours written after a name: "Peter Eversden MBE", "Andrew Boff AM", "Jane Doe PhD".
+# After a family name, part of the name: "Ed Wolking, Jr.", "John Smith III".
+GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())
 POST_NOMINALS = frozenset(
     "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBM GBS SBS BBS PDSM PMSM PhD MBA FRS QC KC".split()
 )
@@ -97,6 +100,8 @@ def chinese_name(name: str) -> ChineseName | None:
 def is_name_shaped(name: str) -> bool:
     """Two to four words, each capitalised (or an initial, or a particle inside the name)."""
     tokens = name.split()
+    if len(tokens) > 2 and tokens[-1] in GENERATIONS:
+        tokens.pop()
     if not 2 <= len(tokens) <= 4:
         return False
     for index, token in enumerate(tokens):

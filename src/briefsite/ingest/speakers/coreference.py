@@ -8,6 +8,7 @@ from functools import cache
 
 from nicknames import NickNamer
 
+from ...names import GENERATIONS
 from ...text import name_key
 from .cues import PRONOUNS
 from .records import Evidence, Mention, Person
@@ -85,8 +86,15 @@ def _names_in(words: list[str], known: set[str]) -> list[str] | None:
 
 
 def _person_key(name: str) -> str:
-    """Spellings of one person: case, dots and the order of the words do not count."""
-    return " ".join(sorted(name_key(name).split("-")))
+    """Spellings of one person: case, dots, the order of the words and a generation
+    ("Jr.") do not count."""
+    words = name_key(name).split("-")
+    if len(words) > 2 and words[-1] in _GENERATION_KEYS:
+        words.pop()
+    return " ".join(sorted(words))
+
+
+_GENERATION_KEYS = frozenset(name_key(g) for g in GENERATIONS)
 
 
 def _same_but_nickname(name: str, people: dict[str, Person]) -> str | None:
@@ -106,7 +114,8 @@ def _add_spelling(person: Person, spelling: str) -> None:
     is the one the person is known by, as an editor would write it."""
     first = name_key(spelling).split("-")[0]
     known = name_key(person.name).split("-")[0]
-    if known != first and _familiar_forms(first, known) and len(first) > len(known):
+    formal = known != first and _familiar_forms(first, known) and len(first) > len(known)
+    if formal or spelling.startswith(f"{person.name} "):  # "Ed Wolking Jr."
         person.spellings.insert(0, spelling)
     else:
         person.spellings.append(spelling)

@@ -63,8 +63,9 @@ ATTENDANCE_ADJECTIVES = frozenset({"present"})
 PARTY_PREPOSITIONS = frozenset({"with", "of", "from", "by", "between", "among", "amongst"})
 
 
-# Verbs of a sentence that lists people: "Speakers included ...", "They were ...".
-LIST_VERBS = frozenset({"include", "feature", "comprise", "be"})
+# Verbs of a sentence that lists people: "Speakers included ...", "They were ...", "a
+# panel consisting of ...".
+LIST_VERBS = frozenset({"include", "feature", "comprise", "consist", "be"})
 
 
 # Pronouns that stand for people introduced before: "They are A, ROLE, and B, ROLE."
@@ -94,7 +95,8 @@ INSTITUTION_HEADS = frozenset(
     properties group company bank university institute college committee commission
     council office bureau ministry department center centre association foundation forum
     hall square street road park airport port station paper daily news times post press
-    journal herald review magazine agency tribune hotel hôtel""".split()
+    journal herald review magazine agency tribune hotel hôtel llp ltd limited inc plc llc
+    corp corporation gmbh bookstore library museum academy school hospital""".split()
 )
 
 
@@ -119,6 +121,14 @@ LIST_NOUNS = frozenset(
     """speaker guest panelist panellist participant attendee moderator presenter keynote
     discussant chair host co-chair judge panel lineup line-up expert figure official leader
     scholar representative delegate dignitary economist academic luminary""".split()
+)
+
+
+# The part a person plays at the event, which a card may give beside the name ("Prof.
+# Liugang Sheng (Moderator)") with the person's position on the line below.
+EVENT_PARTS = frozenset(
+    "moderator chair co-chair chairperson host co-host speaker panelist panellist discussant "
+    "respondent presenter facilitator".split()
 )
 
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ...names import chinese_name, is_name_shaped, split_title
+from ...names import GENERATIONS, chinese_name, is_name_shaped, split_title
 from ...text import name_key
 from .cues import (
     AGENDA_ITEMS,
+    EVENT_PARTS,
     INSTITUTION_HEADS,
     LIST_CUE,
     LIST_NOUNS,
@@ -21,6 +22,7 @@ from .cues import (
     QA_QUESTION,
     ROLE_WORDS,
     SALUTATION,
+    TALK_NOUNS,
     TURN,
 )
 from .people import person_spans, place_alone, reads_as_person
@@ -123,10 +125,13 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     parts = _CARD_SEPARATOR.split(text, maxsplit=1)
     head = parts[0].strip()
     role = parts[1].strip() if len(parts) > 1 else ""
+    generation, _, rest = role.partition(" ")
+    if generation.rstrip(",") in GENERATIONS:  # "Mr. Ed Wolking, Jr., Executive Director"
+        head, role = f"{head} {generation.rstrip(',')}", rest.strip()
     titles, words = split_title(head.split())
     head = " ".join(words)
-    if any(w.lower() in AGENDA_ITEMS for w in words):
-        return None
+    if any(_singular(w) & (AGENDA_ITEMS | TALK_NOUNS) for w in words):
+        return None  # "Coffee Break", "Keynote Speeches": an item of the programme
     if 4 < len(words) <= 12 and not role:  # "New York Governor Kathy Hochul"
         if not all(w[:1].isupper() for w in words[-2:]) or text.endswith((".", "!")):
             return None  # a name ends the line, or it is not this kind of card
@@ -153,6 +158,30 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
         ):
             return _role_then_name(head, role, doc, at, titles)
     return _Card(head, clean_role(role), tuple(titles))
+
+
+def _date_line(text: str, nlp: Language) -> bool:
+    """A line that is a date ("February 19th, 2020"), as the model reads it."""
+    dates = [e for e in nlp(text).ents if e.label_ == "DATE"]
+    return bool(dates) and sum(len(e.text) for e in dates) >= 0.8 * len(text.strip())
+
+
+def _programme_item(text: str) -> bool:
+    """A heading of a programme that names a talk ("Welcome Speech", "Keynote Speeches",
+    "Panel Discussion"): the cards below it are its speakers."""
+    words = text.split()
+    return (
+        len(words) <= 5
+        and words[0][:1].isupper()
+        and text[-1:].isalpha()
+        and bool(_singular(words[-1]) & TALK_NOUNS)
+    )
+
+
+def _singular(word: str) -> set[str]:
+    """The word, lower case, and what it is without a plural ending."""
+    word = word.lower()
+    return {word, word.removesuffix("s"), word.removesuffix("es")}
 
 
 def _role_then_name(head: str, role: str, doc: Doc, at: int, titles: list[str]) -> _Card | None:
@@ -267,7 +296,7 @@ def layout_mentions(
                         Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
                     )
             continue
-        if _TIME.match(text):
+        if _TIME.match(text) or _programme_item(text):
             close_run()
             cue = True
             continue
@@ -363,17 +392,19 @@ def layout_mentions(
             run.append((number, shaped, text))  # model makes of the name on its own
             card_ended = False
             continue
+        part = bool(run) and run[-1][1].role.lower() in EVENT_PARTS  # "NAME (Moderator)"
         if (
             run
             and not (
-                card_ended and run[-1][1].role
+                card_ended and run[-1][1].role and not part
             )  # after a blank line, only a card's first role line
             and len(text.split()) <= 12
             and not text.endswith((".", "?", "!"))
             and not text.startswith(("•", "·", "- ", "* ", "– "))  # a new entry of a list
+            and not _date_line(text, nlp)  # a byline's date, not a role
         ):
             number_, card_, line_ = run[-1]  # a role continued on the next line
-            role = f"{card_.role}, {text}" if card_.role else text
+            role = f"{card_.role}{';' if part else ','} {text}" if card_.role else text
             run[-1] = (number_, _Card(card_.name, clean_role(role), card_.titles), line_)
             continue
         close_run()

@@ -58,7 +58,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         return all(
             t.text == "-"
             or (
-                (t.tag_ == "NNP" or _ELIDED.match(t.text))
+                (t.tag_ in ("NNP", "NNPS") or _ELIDED.match(t.text))
                 and t.lower_.rstrip(".") not in ROLE_WORDS
             )
             for t in person

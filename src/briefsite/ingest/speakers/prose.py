@@ -144,7 +144,7 @@ def prose_mentions(
         if not construction:
             construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
         role, strength = role_at(span, titles, starts - {noun_phrase_start(span)})
-        if any(w.lower() in REPORTER_NOUNS for w in compound_title(span)):
+        if _called_reporter(span):
             excluded = "a reporter"
         mentions.append(
             Mention(
@@ -174,6 +174,24 @@ def prose_mentions(
             sentence = token.sent.text.strip()
             mentions.append(Mention(token.text, offset + token.idx, "", 0, construction, sentence))
     return mentions
+
+
+def _called_reporter(span: Span) -> bool:
+    """Is the name introduced as a reporter's ("Global Times reporter Wang Yi"), alone or
+    as one of several ("the GT reporters Bai Yunyi and Wang Yi")?"""
+    if any(w.lower() in REPORTER_NOUNS for w in compound_title(span)):
+        return True
+    first, doc = span.root, span.doc
+    while (
+        first.dep_ == "conj"
+        and first.head.i < first.i
+        and [t.lower_ for t in doc[first.head.i + 1 : first.left_edge.i]] in (["and"], ["&"])
+    ):
+        first = first.head
+    if first.dep_ == "appos" and first.head.lower_ in REPORTER_NOUNS:
+        return True  # "the reporters, Bai Yunyi and Wang Yi"
+    before = doc[min(first.left_edge.i, span.start) : first.i]
+    return any(t.lower_ in REPORTER_NOUNS for t in before)
 
 
 def _names_themselves(span: Span) -> bool:
@@ -334,15 +352,10 @@ def _in_a_list_sentence(span: Span) -> str:
     for people introduced before). Every person after the verb is listed, however the
     parse attached them in a long list, unless a clause or a preposition of its own
     governs them ("Guests included Li, a student of Professor Wang": Wang is not; the
-    "of" of a proper name is part of a role: "Dept. of Commerce Secretary Rebecca Blank")."""
-    verb = span.sent.root
-    if verb.lemma_.lower() not in LIST_VERBS or span.start < verb.i:
-        return ""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not any(
-        s.lower_ in PLURAL_PRONOUNS or any(t.lemma_.lower() in CUE_NOUNS for t in s.subtree)
-        for s in subjects
-    ):
+    "of" of a proper name is part of a role: "Dept. of Commerce Secretary Rebecca Blank").
+    The list may also hang from a cue noun: "the panel consisting of A, B and C"."""
+    verb = next((v for v in _listing_verbs(span.sent) if v.i < span.start), None)
+    if verb is None:
         return ""
     token = span.root
     while token.i != verb.i and token.head.i != token.i:
@@ -350,10 +363,33 @@ def _in_a_list_sentence(span: Span) -> str:
             token.dep_ == "prep"
             and token.lower_ not in ("including", "as")
             and not (token.lower_ == "of" and token.head.tag_ == "NNP")  # "Dept. of Commerce"
+            and not (token.lower_ == "of" and token.head.i == verb.i)  # "consisting of"
         ):
             return ""
         token = token.head
     return f"listed ('{verb.text}')"
+
+
+def _listing_verbs(sentence: Span) -> list[Token]:
+    """The sentence's verbs that list people: its main verb with a subject that names
+    who they are (a cue noun, or a pronoun for people introduced before), or a participle
+    of a cue noun ("a panel consisting of", "guests including"); the last first."""
+    verbs = []
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.lemma_.lower() in LIST_VERBS and any(
+        s.lower_ in PLURAL_PRONOUNS or any(t.lemma_.lower() in CUE_NOUNS for t in s.subtree)
+        for s in subjects
+    ):
+        verbs.append(root)
+    verbs += [
+        t
+        for t in sentence
+        if t.dep_ == "acl"
+        and t.lemma_.lower() in LIST_VERBS - {"be"}
+        and t.head.lemma_.lower() in CUE_NOUNS
+    ]
+    return sorted(verbs, key=lambda v: -v.i)
 
 
 def _inverted_speaking(span: Span) -> str:

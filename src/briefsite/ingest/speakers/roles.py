@@ -25,6 +25,7 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
     index = span.end
     while index < len(doc) and doc[index].text in POST_NOMINALS:
         index += 1  # "Andrew Boff AM, Chair of the Planning Committee"
+    index = _past_the_name_again(span, index)
     if index < len(doc) and doc[index].text in (",", "("):
         closing = ")" if doc[index].text == "(" else ""
         after = _apposition(span, index + 1, closing, others)
@@ -41,6 +42,22 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
         return clean_role(before_text), TITLE
     stated = _stated_role(span)
     return (clean_role(stated), APPOSITION) if stated else ("", 0)
+
+
+def _past_the_name_again(span: Span, index: int) -> int:
+    """Past a bracket that gives the name again, not a role: "Alain Bertaud (Bertaud), a
+    former chief urban planner", "Li Ming (李明), director"."""
+    doc = span.doc
+    if index >= len(doc) or doc[index].text != "(":
+        return index
+    close = next((t.i for t in doc[index + 1 : index + 6] if t.text == ")"), None)
+    if close is None or close == index + 1:
+        return index
+    inside = doc[index + 1 : close]
+    names = {t.lower_ for t in span}
+    if all(t.lower_ in names for t in inside) or not re.search(r"[A-Za-z]", inside.text):
+        return close + 1
+    return index
 
 
 def _stated_role(span: Span) -> str:
@@ -258,6 +275,7 @@ _DANGLING = re.compile(r"(?i)\s+(?:with|of|at|for|and|from|in|to)$")  # "Partner
 
 
 def clean_role(role: str) -> str:
+    role = role.split(" | ")[0]  # "Director, ... | Written Testimony": the next field
     role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.(").lstrip(")")
     words = role.split(", ")
     while len(words) > 1 and words[0] in POST_NOMINALS | {"Hon"}:
