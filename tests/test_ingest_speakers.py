@@ -677,3 +677,86 @@ def test_a_firm_and_a_bookstore_are_not_people(speakers):
         "venue was lent by Linklaters LLP, and Mark Davies of Linklaters LLP spoke."
     )
     assert [name for name, _ in speakers(text)] == ["Zhou Xuanlong", "Mark Davies"]
+
+
+def test_names_before_a_verb_the_parse_left_without_subject(speakers):
+    text = (
+        "Whereas Chengdu sub-venue was located in Sichuan Academy of Sichuan Social "
+        "Sciences, SASS, Professor Li Houqiang, the secretary of the SASS Committee, "
+        "Vice-president Prof. Yao Leye, and Researcher Liao Zujun, the director of Regional "
+        "Economy & Urban Development Research Institute attended the meeting."
+    )
+    assert [name for name, _ in speakers(text)] == ["Li Houqiang", "Yao Leye", "Liao Zujun"]
+
+
+def test_hosts_who_meet_the_guests(speakers):
+    text = (
+        "QIU Yong, President of Tsinghua University, and CHEN Xu, Party Secretary of "
+        "Tsinghua University, together with JIANG Shengyao, Deputy Secretary of the Party "
+        "Committee, and other leaders, met the guests in the House. The plan met its targets."
+    )
+    assert speakers(text) == [
+        ("QIU Yong", "President of Tsinghua University"),
+        ("CHEN Xu", "Party Secretary of Tsinghua University"),
+        ("JIANG Shengyao", "Deputy Secretary of the Party Committee"),
+    ]
+
+
+def test_turns_of_a_podcast_transcript_with_durations(speakers):
+    lines = (
+        "Jeff Wood (1m 32s):",
+        "Welcome to the podcast. Can you tell us a little bit about yourselves?",
+        "Fritz Steiner (1m 50s):",
+        "I am the dean of the school of design, and I have studied megaregions for years.",
+    )
+    assert speakers(*lines, lines=lines) == [("Jeff Wood", ""), ("Fritz Steiner", "")]
+
+
+def test_people_pictured_at_the_event_in_a_role(speakers):
+    lines = (
+        "Left to right: Billy Chan, chairman of AustCham Macau; Australia’s Senior Trade "
+        "Commissioner to Hong Kong Shannon Powell; and Stephen Berry, panel moderator",
+    )
+    assert speakers(*lines, lines=lines) == [
+        ("Billy Chan", "Chairman of AustCham Macau"),
+        ("Shannon Powell", "Australia’s Senior Trade Commissioner to Hong Kong"),
+        ("Stephen Berry", "Panel moderator"),
+    ]
+
+
+def test_bullets_with_the_role_before_the_name_and_a_district_after(speakers):
+    lines = (
+        "Join us with a great panel of experts, including:",
+        "- California State Senator Scott Wiener, 11th District",
+        "- California State Assemblymember Ash Kalra, 27th District",
+    )
+    assert speakers(lines=lines) == [
+        ("Scott Wiener", "California State Senator, 11th District"),
+        ("Ash Kalra", "California State Assemblymember, 27th District"),
+    ]
+
+
+def test_names_the_model_mistags_are_known_by_the_role_after_them(speakers):
+    text = (
+        "Gajendra Singh Shekhawat, Minister of Jal Shakti, Government of India, launched "
+        "the alliance. Pankaj Kumar, Secretary, Ministry of Jal Shakti, stated that cities "
+        "will learn. Durga Shanker Mishra, Secretary, MoHUA, added that rivers matter."
+    )
+    assert speakers(text) == [
+        ("Gajendra Singh Shekhawat", "Minister of Jal Shakti, Government of India"),
+        ("Pankaj Kumar", "Secretary, Ministry of Jal Shakti"),
+        ("Durga Shanker Mishra", "Secretary, MoHUA"),
+    ]
+
+
+def test_a_role_word_in_the_name_and_a_guest_in_attendance(speakers):
+    text = (
+        "A symposium was held with JR Tokai President Shunsuke Niwa in attendance. The "
+        "chairman of the committee, Professor Emeritus Shigeru Moriji of the National "
+        "Graduate Institute for Policy Studies (GRIPS), said that stations matter."
+    )
+    assert speakers(text) == [
+        ("Shunsuke Niwa", "JR Tokai President"),
+        ("Shigeru Moriji", "Professor Emeritus of the National Graduate Institute for Policy "
+         "Studies (GRIPS)"),
+    ]  # fmt: skip

@@ -26,7 +26,8 @@ TITLES = frozenset(
     governor premier director dean ambassador commissioner consul senator representative
     congressman congresswoman councillor councilor chancellor provost principal
     lecturer economist expert scholar general host moderator presenter spokesman spokeswoman
-    spokesperson sen rep gov""".split()
+    spokesperson sen rep gov assemblymember assemblyman assemblywoman councilmember
+    councilman councilwoman supervisor alderman alderwoman""".split()
 )
 # Words of Western names that are written in lower case inside a name.
 PARTICLES = frozenset("van von de der den da di du bin al la le".split())

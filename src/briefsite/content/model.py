@@ -32,6 +32,10 @@ class Region:
     part_of: tuple[str, ...] = ()
     plan: str = ""
     name_zh: str = ""  # the Chinese name, for regions in China
+    # spellings that name the region only beside one of its core cities or provinces, or
+    # a region inside it ("Bay Area": San Francisco's next to Oakland, Guangdong's next to
+    # Shenzhen); several regions may share one
+    context_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,63 @@ class Registry:
     def region_matcher(self) -> AliasMatcher:
         return AliasMatcher(_alias_map(self.regions.values()))
 
+    def region_ids_in(self, texts: Iterable[str]) -> list[str]:
+        """Ids of the regions the texts name, in order of first mention: by their aliases,
+        and by a context alias ("Bay Area") where the texts also name one of that region's
+        core cities or provinces, or the region or one inside it by an alias."""
+        texts = list(texts)
+        plain = [list(self.region_matcher.finditer(text)) for text in texts]
+        context = self._named_around(texts, {m.entity_id for found in plain for m in found})
+        seen: dict[str, None] = {}
+        for text, found in zip(texts, plain, strict=True):
+            taken = [(m.start, m.end) for m in found]
+            found = found + [
+                m
+                for m in self._context_matcher.finditer(text, context)
+                if m.entity_id in context and not any(s < m.end and m.start < e for s, e in taken)
+            ]
+            for match in sorted(found, key=lambda m: m.start):
+                seen.setdefault(match.entity_id, None)
+        return list(seen)
+
+    def _named_around(self, texts: list[str], named: set[str]) -> set[str]:
+        """Regions with context aliases whose core cities or provinces the texts name, or
+        that are named themselves or through a region inside them."""
+        around = {
+            region_id
+            for region_id, places in self._place_matchers.items()
+            if any(next(places.finditer(text), None) for text in texts)
+        }
+        for region_id in named:
+            around |= {region_id, *self._ancestors(region_id)}
+        return around
+
+    def _ancestors(self, region_id: str) -> set[str]:
+        found: set[str] = set()
+        parents = list(self.regions[region_id].part_of) if region_id in self.regions else []
+        while parents:
+            parent = parents.pop()
+            if parent not in found and parent in self.regions:
+                found.add(parent)
+                parents += self.regions[parent].part_of
+        return found
+
+    @cached_property
+    def _context_matcher(self) -> AliasMatcher:
+        return AliasMatcher(
+            (alias, r.id) for r in self.regions.values() for alias in r.context_aliases
+        )
+
+    @cached_property
+    def _place_matchers(self) -> dict[str, AliasMatcher]:
+        """The core cities and provinces of each region that has context aliases (one
+        matcher each: two regions may share a city)."""
+        return {
+            r.id: AliasMatcher((place, r.id) for place in (*r.core_cities, *r.provinces))
+            for r in self.regions.values()
+            if r.context_aliases and (r.core_cities or r.provinces)
+        }
+
     @cached_property
     def _experts_by_name(self) -> dict[str, list[str]]:
         by_name: dict[str, list[str]] = defaultdict(list)

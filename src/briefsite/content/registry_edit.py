@@ -35,6 +35,7 @@ _FIELDS = {
         "core_cities",
         "part_of",
         "aliases",
+        "context_aliases",
     ),
 }
 

@@ -48,6 +48,7 @@ _REGISTRY_FIELDS: dict[str, dict[str, bool]] = {
         "part_of": False,
         "plan": False,
         "name_zh": False,
+        "context_aliases": False,
     },
     "themes": {"id": True, "name": True, "description": True, "cues": True},
 }
@@ -168,7 +169,7 @@ def _registry_entry(kind: str, index: int, raw: dict, out: Collector) -> Any:
     values: dict[str, Any] = {}
     for name, required in fields.items():
         value = raw.get(name)
-        if name in ("aliases", "provinces", "core_cities", "part_of", "cues"):
+        if name in ("aliases", "provinces", "core_cities", "part_of", "cues", "context_aliases"):
             items = string_list(value, (index, name), out)
             ok = ok and items is not None
             values[name] = tuple(items or ())

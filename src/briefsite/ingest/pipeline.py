@@ -153,7 +153,7 @@ def ingest_file(
         label, counted, registry, speaker_ids or {}
     )
     searchable = [header.title, summary, *texts]
-    regions = registry.region_matcher.ids_in_order(searchable)
+    regions = registry.region_ids_in(searchable)
     themes = _themes(searchable, registry)
 
     front = _front_matter(

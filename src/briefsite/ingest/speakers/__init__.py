@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 from ...content.registry import Registry
 from ...text import name_key
 from .coreference import group_people
-from .layout import credited_names, layout_mentions
+from .layout import credited_names, layout_mentions, line_texts
+from .memo import ParseOnce
 from .prose import prose_mentions, turns
 from .records import Evidence, Finding, Mention, Person
 from .roles import trim_role
@@ -60,6 +61,8 @@ def find_speakers(
     blocks (Markdown bold kept), ``lines`` its raw lines (for layouts: cards, agendas,
     transcripts); ``not_speakers`` are names credited elsewhere (compilers); ``presented``
     names the credits present as the author of the views (``Linkage: [Paper] NAME: ...``)."""
+    nlp = ParseOnce(nlp)  # type: ignore[assignment]  # a Language that parses each text once
+    nlp.prime(line_texts(lines))
     mentions: list[Mention] = []
     warnings: list[str] = []
     offset = 0

@@ -25,6 +25,12 @@ SPEAKING_VERBS = frozenset(
 )
 
 
+# Verbs that make their subject a host only with guests for object: "met the guests",
+# "received the delegation" (but not "met the targets").
+HOSTING_VERBS = frozenset({"meet", "receive", "greet"})
+GUEST_NOUNS = frozenset({"guest", "delegation", "delegate", "visitor"})
+
+
 # Verbs of speaking only with their particle: "kicked off the programme", "weighed in".
 PHRASAL_SPEAKING_VERBS = frozenset(
     {("kick", "off"), ("weigh", "in"), ("sum", "up"), ("wrap", "up"), ("speak", "up")}
@@ -141,6 +147,14 @@ LIST_CUE = re.compile(
     r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
     r"discussants?|chairs?|hosts?|panels?|line-?ups?|in\s+attendance)"
     r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
+)
+
+
+# A photo caption that names the people pictured at the event, in order: "Left to
+# right: A, ROLE; B, ROLE", "(From left) A, ROLE; B, ROLE".
+PICTURED = re.compile(
+    r"(?i)^\(?(?:pictured\s*)?\(?(?:from\s+left(?:\s+to\s+right)?|left\s+to\s+right|l\s*-\s*r)"
+    r"\)?\s*[:,)]\s*"
 )
 
 

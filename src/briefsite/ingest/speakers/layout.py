@@ -18,6 +18,7 @@ from .cues import (
     LIST_CUE,
     LIST_NOUNS,
     LIST_VERBS,
+    PICTURED,
     QA_ANSWER,
     QA_QUESTION,
     ROLE_WORDS,
@@ -54,8 +55,11 @@ _TALK_HEADING = re.compile(
 
 
 # A turn of a recorded transcript (podcast, video call): the name and a timestamp on a
-# line of their own, the words below: "Robert Yaro  00:07".
-_TIMESTAMPED_TURN = re.compile(r"^(?P<name>[^\d:：]{3,60}?)\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
+# line of their own, the words below: "Robert Yaro  00:07", "Jeff Wood (1m 32s):".
+_TIMESTAMPED_TURN = re.compile(
+    r"^(?P<name>[^\d:：]{3,60}?)\s+\(?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|(?:\d+h\s*)?(?:\d+m\s*)?\d+s)"
+    r"\)?[:：]?$"
+)
 
 
 _CREDIT = re.compile(
@@ -119,7 +123,7 @@ class _Card:
 
 def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     """``NAME, ROLE`` / ``NAME – ROLE`` / ``NAME (ROLE)`` / ``NAME`` as a whole line."""
-    text = text.strip().strip("•·*-–— ").replace("**", "").strip()
+    text = _card_text(text)
     if not text or len(text.split()) > 40 or text.endswith("?") or SALUTATION.search(text):
         return None
     parts = _CARD_SEPARATOR.split(text, maxsplit=1)
@@ -132,7 +136,7 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     head = " ".join(words)
     if any(_singular(w) & (AGENDA_ITEMS | TALK_NOUNS) for w in words):
         return None  # "Coffee Break", "Keynote Speeches": an item of the programme
-    if 4 < len(words) <= 12 and not role:  # "New York Governor Kathy Hochul"
+    if 4 < len(words) <= 12:  # "New York Governor Kathy Hochul", "... Senator X, 11th District"
         if not all(w[:1].isupper() for w in words[-2:]) or text.endswith((".", "!")):
             return None  # a name ends the line, or it is not this kind of card
         return _role_then_name(head, role, nlp(head), 0, titles)
@@ -191,10 +195,11 @@ def _role_then_name(head: str, role: str, doc: Doc, at: int, titles: list[str]) 
     for entity in doc.ents:
         if entity.label_ != "PERSON" or entity.end_char != end or entity.start_char <= at:
             continue
-        before = doc.text[at : entity.start_char].strip()
-        if len(entity) >= 2 and any(w.lower().strip(".") in ROLE_WORDS for w in before.split()):
+        inside, name = split_title(entity.text.split())  # "Assemblymember Ash Kalra"
+        before = " ".join([doc.text[at : entity.start_char].strip(), *inside]).strip()
+        if len(name) >= 2 and any(w.lower().strip(".") in ROLE_WORDS for w in before.split()):
             stated = ", ".join(part for part in (before, role) if part)
-            return _Card(entity.text, clean_role(stated), tuple(titles))
+            return _Card(" ".join(name), clean_role(stated), tuple(titles))
     return None
 
 
@@ -225,6 +230,22 @@ def _role_line(text: str) -> bool:
         and words[0][:1].isupper()
         and any(w.lower().strip(",.") in ROLE_WORDS for w in words)
     )
+
+
+def _card_text(line: str) -> str:
+    return line.strip().strip("•·*-–— ").replace("**", "").strip()
+
+
+def line_texts(lines: Sequence[str]) -> list[str]:
+    """The lines the layout readers will ask the model about, as they ask (to parse them
+    in one batch first): those short enough to be a card, a label or a date."""
+    texts = []
+    for line in lines:
+        text = line.strip().replace("**", "")
+        words = len(text.split())
+        if text and (words <= 12 or (words <= 25 and not text.endswith("."))):
+            texts += [text, _card_text(text)]
+    return texts
 
 
 def layout_mentions(
@@ -271,14 +292,17 @@ def layout_mentions(
             continue
         if answers == 0 and questions == 0:
             framing.append(text)
-        listing = LIST_CUE.match(text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* "))
+        pictured = PICTURED.match(text)
+        listing = LIST_CUE.match(text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* ")) or pictured
         if listing:  # "Participating guests include: A, ROLE; B, ROLE"
             close_run()
             rest = text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* ")[listing.end() :]
+            why = "listed after a cue such as 'Participating guests include:'"
+            if pictured:
+                why = "pictured at the event in a role ('Left to right: NAME, ROLE; ...')"
             for entry in re.split(r"\s*;\s*(?:and\s+)?", rest.rstrip(". ")):
                 card = _card(entry, nlp, registry)
-                if card:
-                    why = "listed after a cue such as 'Participating guests include:'"
+                if card and (card.role or not pictured):
                     mentions.append(
                         Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
                     )

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from .cues import (
     FOLLOWING_VERBS,
+    GUEST_NOUNS,
     GUIDANCE_NOUNS,
+    HOSTING_VERBS,
     PHRASAL_SPEAKING_VERBS,
     SAID_NOUNS,
     SPEAKING_VERBS,
@@ -85,6 +87,9 @@ def speaking(verb: Token) -> str:
                 talks = [o for o in phrase.children if o.lemma_.lower() in TALK_NOUNS]
                 if talks:
                     return f"{candidate.text} ... with {talks[0].text}"
+        guests = [o for o in objects if o.lemma_.lower() in GUEST_NOUNS]
+        if guests and candidate.lemma_.lower() in HOSTING_VERBS:
+            return f"{candidate.text} ... {guests[0].text}"
         for child in candidate.children:
             said = child.dep_ == "dobj" and child.lemma_.lower() in SAID_NOUNS
             if said or (

@@ -29,6 +29,8 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         span = _whole_hyphenated(span)
         texts = [t.text for t in span]
         titles, words = split_title(list(texts))
+        while len(words) > 2 and words[0].lower().rstrip(".") in ROLE_WORDS:
+            titles.append(words.pop(0))  # "Emeritus Shigeru Moriji": a role's word
         # where the name starts once titles before it and honours after it are off
         start = span.start + next(
             k for k in range(len(texts)) if texts[k : k + len(words)] == words
@@ -70,7 +72,9 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             known.add(span.start)
         add(span)
     for entity in doc.ents:
-        if entity.label_ == "PERSON" and not _participial_clause(entity, nlp):
+        if entity.label_ == "PERSON" and not (
+            _participial_clause(entity, nlp) or _portfolio(entity)
+        ):
             add(_with_given_names(entity))
     for token in doc:  # "Angus Ng Hok-ming, chairman of ..., says": a name the model missed
         if token.dep_ == "nsubj" and speaking(token.head) and token.i < token.head.i:
@@ -78,9 +82,18 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             comma = next((t.i for t in doc[left : token.head.i] if t.text == ","), None)
             if comma is not None and comma > left:
                 candidate = doc[left:comma]
+                overlapped = any(
+                    e.start < candidate.end and candidate.start < e.end for e in doc.ents
+                )
                 if is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-")) and (
-                    not any(e.start < candidate.end and candidate.start < e.end for e in doc.ents)
-                    and (chinese_name(candidate.text) or reads_as_person(candidate.text, nlp))
+                    (
+                        not overlapped
+                        and (chinese_name(candidate.text) or reads_as_person(candidate.text, nlp))
+                    )
+                    or (  # "Pankaj Kumar, Secretary, ... stated", however the model tags it
+                        doc[comma + 1].lower_.rstrip(".") in ROLE_WORDS
+                        and label_alone(candidate.text, nlp) not in _PLACES | {"ORG"}
+                    )
                 ):
                     known.add(candidate.start)
                     add(candidate)
@@ -155,6 +168,18 @@ def _english_word(token: Token, nlp: Language) -> bool:
     except (KeyError, AttributeError):
         return True
     return any(token.lemma_.lower() in words for words in index.values())
+
+
+def _portfolio(entity: Span) -> bool:
+    """Is the "name" what a role or an institution is of ("Minister of Jal Shakti",
+    "Ministry of Jal Shakti")? A portfolio or a place, not a person."""
+    head = entity.root.head
+    return (
+        entity.root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.i == entity.start - 1  # right after "of": not the end of a long title
+        and head.head.lower_ in ROLE_WORDS | INSTITUTION_HEADS
+    )
 
 
 def _participial_clause(entity: Span, nlp: Language) -> bool:
@@ -260,18 +285,29 @@ def reads_as_person(name: str, nlp: Language) -> bool:
 
 
 def _with_given_names(entity: Span) -> Span:
-    """A one-word PERSON entity with the capitalised given names the model left before it
-    (``Micah`` of ``Micah Weinberg``: compounds of the same name in the parse)."""
-    start = entity.start
-    while (
-        len(entity) == 1
-        and start > 0
-        and entity.doc[start - 1].dep_ == "compound"
-        and entity.doc[start - 1].head.i == entity.root.i
-        and entity.doc[start - 1].tag_ == "NNP"
-        and entity.doc[start - 1].lower_.rstrip(".") not in ROLE_WORDS
-        and not entity.doc[start - 1].ent_type_
-        and start > entity.start - 2
-    ):
+    """A PERSON entity with the capitalised given names the model left before it
+    (``Micah`` of ``Micah Weinberg``, ``Durga`` of ``Durga Shanker Mishra``: compounds of
+    the same name in the parse): two for a one-word entity, one for a two-word entity
+    that opens its phrase."""
+    doc, start = entity.doc, entity.start
+    reach = {1: 2, 2: 1}.get(len(entity), 0)
+
+    def given(token: Token) -> bool:
+        return (
+            token.dep_ == "compound"
+            and token.head.i == entity.root.i
+            and token.tag_ == "NNP"
+            and token.is_title
+            and token.lower_.rstrip(".") not in ROLE_WORDS
+            and not token.ent_type_
+        )
+
+    while start > 0 and start > entity.start - reach and given(doc[start - 1]):
         start -= 1
-    return entity.doc[start : entity.end] if start < entity.start else entity
+    if (
+        len(entity) == 2
+        and 0 < start < entity.start
+        and not (doc[start - 1].is_punct or doc[start].is_sent_start)
+    ):
+        start = entity.start  # "... Bank Shanker Mishra": the word before may be a title
+    return doc[start : entity.end] if start < entity.start else entity

@@ -319,24 +319,42 @@ def _construction(span: Span) -> str:
             return f"listed ('{clause.text}')"
         if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite", "host"):
             return f"object of '{head.text}'"
-    return ""
+    return _before_a_verb_without_subject(span)
+
+
+def _before_a_verb_without_subject(span: Span) -> str:
+    """``Whereas the sub-venue was in X, Professor A, ROLE, B, and C, ROLE attended the
+    meeting``: a long list of names and roles the parse could not make the subject of
+    the sentence's verb, which it leaves with none. The names before that verb are its
+    subject, unless a preposition or a possessive takes them."""
+    verb = span.sent.root
+    if (
+        span.end > verb.i
+        or verb.pos_ != "VERB"
+        or span.root.dep_ in ("pobj", "poss")
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+    ):
+        return ""
+    said = speaking(verb)
+    return f"before '{said}', which has no subject in the parse" if said else ""
 
 
 _COORDINATION = frozenset({"conj", "appos", "pobj", "prep", "compound", "cc", "npadvmod"})
 
 
 def _in_the_chair_or_for_a_talk(span: Span) -> str:
-    """``with Peter Hogg, ROLE, in the chair``; ``thanks to Micah Weinberg for moderating``,
-    ``X for the keynote``: a phrase attached to the name, or beside the preposition that
-    governs it, that gives the person the chair or a talk."""
+    """``with Peter Hogg, ROLE, in the chair`` (or ``in attendance``); ``thanks to Micah
+    Weinberg for moderating``, ``X for the keynote``: a phrase attached to the name, or
+    beside the preposition that governs it, that gives the person the chair or a talk."""
     root = span.root
     phrases = [c for c in root.children if c.dep_ == "prep"]
     if root.dep_ == "pobj":  # "to X for moderating": a sibling of "to"
         phrases += [c for c in root.head.head.children if c.dep_ == "prep" and c.i > root.i]
     for phrase in phrases:
         objects = [c for c in phrase.children if c.dep_ in ("pcomp", "pobj")]
-        if phrase.lower_ == "in" and any(o.lemma_.lower() == "chair" for o in objects):
-            return "'in the chair'"
+        for thing in objects if phrase.lower_ == "in" else ():  # "with X in attendance"
+            if thing.lemma_.lower() in ("chair", "attendance"):
+                return f"'in {'the ' if thing.lower_ == 'chair' else ''}{thing.text}'"
         if phrase.lower_ == "for":
             for thing in objects:
                 if thing.lemma_.lower() in SPEAKING_VERBS or any(

@@ -30,7 +30,7 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
         closing = ")" if doc[index].text == "(" else ""
         after = _apposition(span, index + 1, closing, others)
     elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
-        after = " ".join(t.text_with_ws for t in doc[index].subtree).replace("  ", " ").strip()
+        after = "".join(t.text_with_ws for t in doc[index].subtree).strip()
     before = compound_title(span) or _fronted_apposition(span) or titles  # as written
     before_text = " ".join(w for w in before if w.lower() not in COURTESY)
     if after and before_text:
@@ -44,18 +44,26 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
     return (clean_role(stated), APPOSITION) if stated else ("", 0)
 
 
+_CLOCK = re.compile(r"(?:\d+h\s*)?(?:\d+m\s*)?\d+s|\d{1,2}(?::\d{2}){1,2}")
+
+
 def _past_the_name_again(span: Span, index: int) -> int:
-    """Past a bracket that gives the name again, not a role: "Alain Bertaud (Bertaud), a
-    former chief urban planner", "Li Ming (李明), director"."""
+    """Past a bracket that gives the name again or a time, not a role: "Alain Bertaud
+    (Bertaud), a former chief urban planner", "Li Ming (李明), director", a transcript's
+    "Jeff Wood (1m 32s):"."""
     doc = span.doc
     if index >= len(doc) or doc[index].text != "(":
         return index
-    close = next((t.i for t in doc[index + 1 : index + 6] if t.text == ")"), None)
+    close = next((t.i for t in doc[index + 1 : index + 6] if t.text.startswith(")")), None)
     if close is None or close == index + 1:
         return index
     inside = doc[index + 1 : close]
     names = {t.lower_ for t in span}
-    if all(t.lower_ in names for t in inside) or not re.search(r"[A-Za-z]", inside.text):
+    if (
+        all(t.lower_ in names for t in inside)
+        or not re.search(r"[A-Za-z]", inside.text)
+        or _CLOCK.fullmatch(inside.text)
+    ):
         return close + 1
     return index
 
@@ -106,8 +114,12 @@ def compound_title(span: Span) -> list[str]:
     Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
     subject = _subject_title(span)  # the fuller of the two readings of the title
     start = min(noun_phrase_start(span), _capitalised_title_start(span))
-    words = [t for t in span.doc[start : span.start] if t.dep_ not in ("det", "poss")]
-    while words and words[0].is_punct:
+    words = [
+        t
+        for t in span.doc[start : span.start]
+        if t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON")  # "his", "the"
+    ]
+    while words and (words[0].is_punct or words[0].tag_ == "POS"):
         words.pop(0)
     words = [t for t in words if t.lower_ not in COURTESY]
     if (
@@ -283,6 +295,9 @@ def clean_role(role: str) -> str:
     role = ", ".join(words)
     while role.endswith(")") and role.count(")") > role.count("("):  # "(PANYNJ)" keeps it
         role = role[:-1].rstrip(" ,;:.")
+    if re.search(r"\([^()]{1,12}$", role):  # "... Studies (GRIPS": the parse left ")" out
+        role += ")"
+    role = re.sub(r",?\s+and\s+other\s+\w+$", "", role)  # "..., and other leaders"
     role = _DANGLING.sub("", role)
     role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
