@@ -760,3 +760,30 @@ def test_a_role_word_in_the_name_and_a_guest_in_attendance(speakers):
         ("Shigeru Moriji", "Professor Emeritus of the National Graduate Institute for Policy "
          "Studies (GRIPS)"),
     ]  # fmt: skip
+
+
+def test_what_an_answerer_reports_below_their_label_is_not_said_at_the_event(speakers):
+    paragraphs = (
+        "Wang Zhengpu:",
+        "Thank you for your question. This question will be answered by Zhang Chengzhong, "
+        "vice governor of Hebei province.",
+        "Zhang Chengzhong:",
+        "Thank you for your question. General Secretary Xi Jinping emphasized that the "
+        "capital's functions should move.",
+    )
+    assert [name for name, _ in speakers(*paragraphs, lines=paragraphs)] == [
+        "Wang Zhengpu",
+        "Zhang Chengzhong",
+    ]
+
+
+def test_a_caption_from_left_to_right_with_commas(speakers):
+    lines = (
+        "(L – R: Moderator Scott Shafer of KQED, Assemblyman Brian Maienschein, Chuck "
+        "Boyton, CEO SunPower)",
+    )
+    assert speakers(*lines, lines=lines) == [
+        ("Scott Shafer", "Moderator of KQED"),
+        ("Brian Maienschein", "Assemblyman"),
+        ("Chuck Boyton", "CEO SunPower"),
+    ]

@@ -153,7 +153,7 @@ LIST_CUE = re.compile(
 # A photo caption that names the people pictured at the event, in order: "Left to
 # right: A, ROLE; B, ROLE", "(From left) A, ROLE; B, ROLE".
 PICTURED = re.compile(
-    r"(?i)^\(?(?:pictured\s*)?\(?(?:from\s+left(?:\s+to\s+right)?|left\s+to\s+right|l\s*-\s*r)"
+    r"(?i)^\(?(?:pictured\s*)?\(?(?:from\s+left(?:\s+to\s+right)?|left\s+to\s+right|l\s*[-–]\s*r)"
     r"\)?\s*[:,)]\s*"
 )
 
@@ -164,9 +164,11 @@ QA_QUESTION = re.compile(r"^(?:Q|Question|Reporter|Journalist|Interviewer)\s*[:�
 QA_ANSWER = re.compile(r"^(?:A|Answer)\s*[:：]")
 
 
-TURN = re.compile(
-    r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,3})\s*[:：]\s*(?P<rest>\S.*)$"
-)
+# A speaker's label in a transcript, their words after it ("Ma Xingrui: Thanks for the
+# question") or, for TURN_ALONE, in the paragraphs below it.
+_TURN_LABEL = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,3})\s*[:：]"
+TURN = re.compile(rf"^{_TURN_LABEL}\s*(?P<rest>\S.*)$")
+TURN_ALONE = re.compile(rf"^{_TURN_LABEL}$")
 
 
 PRONOUNS = frozenset({"he", "she"})

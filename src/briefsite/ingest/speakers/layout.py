@@ -28,7 +28,7 @@ from .cues import (
 )
 from .people import person_spans, place_alone, reads_as_person
 from .records import CARD, Mention
-from .roles import clean_role, role_at
+from .roles import clean_role, noun_phrase_start, role_at
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -232,6 +232,19 @@ def _role_line(text: str) -> bool:
     )
 
 
+def _people_with_roles(
+    text: str, nlp: Language, registry: Registry
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The people a line names, each with the role beside them, read as prose."""
+    people = person_spans(nlp(text), registry, nlp)
+    starts = frozenset(noun_phrase_start(span) for span, _ in people)
+    found = []
+    for span, titles in people:
+        role, _ = role_at(span, titles, starts - {noun_phrase_start(span)})
+        found.append((span.text, role, tuple(titles)))
+    return found
+
+
 def _card_text(line: str) -> str:
     return line.strip().strip("•·*-–— ").replace("**", "").strip()
 
@@ -300,6 +313,13 @@ def layout_mentions(
             why = "listed after a cue such as 'Participating guests include:'"
             if pictured:
                 why = "pictured at the event in a role ('Left to right: NAME, ROLE; ...')"
+            if pictured and ";" not in rest:  # "L – R: Moderator A of X, B, CEO, C": prose
+                mentions += [
+                    Mention(name, offset + number, role, CARD, why, text, titles)
+                    for name, role, titles in _people_with_roles(rest, nlp, registry)
+                    if role
+                ]
+                continue
             for entry in re.split(r"\s*;\s*(?:and\s+)?", rest.rstrip(". ")):
                 card = _card(entry, nlp, registry)
                 if card and (card.role or not pictured):

@@ -25,6 +25,7 @@ from .cues import (
     SPEAKING_VERBS,
     TALK_NOUNS,
     TURN,
+    TURN_ALONE,
     VIEW_NOUNS,
 )
 from .parse import cited, climb, recalled, speaking
@@ -38,10 +39,11 @@ if TYPE_CHECKING:
 
 
 def turn_label(doc: Doc) -> bool:
-    """Does the paragraph open with a speaker's label: ``A:`` or a person's ``NAME:``?"""
+    """Does the paragraph open with a speaker's label: ``A:`` or a person's ``NAME:``,
+    their words after it or in the paragraphs below?"""
     if QA_ANSWER.match(doc.text):
         return True
-    turn = TURN.match(doc.text)
+    turn = TURN.match(doc.text) or TURN_ALONE.match(doc.text.strip())
     if not turn:
         return False
     label = turn.group("name")

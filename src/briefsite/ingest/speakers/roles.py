@@ -30,7 +30,10 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
         closing = ")" if doc[index].text == "(" else ""
         after = _apposition(span, index + 1, closing, others)
     elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
-        after = "".join(t.text_with_ws for t in doc[index].subtree).strip()
+        words = list(doc[index].subtree)
+        ends = [n for n, t in enumerate(words) if t.i in others]  # the next person's name
+        after = "".join(t.text_with_ws for t in words[: ends[0] if ends else None])
+        after = after.strip().rstrip(",;").strip()
     before = compound_title(span) or _fronted_apposition(span) or titles  # as written
     before_text = " ".join(w for w in before if w.lower() not in COURTESY)
     if after and before_text:
