@@ -787,3 +787,32 @@ def test_a_caption_from_left_to_right_with_commas(speakers):
         ("Brian Maienschein", "Assemblyman"),
         ("Chuck Boyton", "CEO SunPower"),
     ]
+
+
+def test_a_list_that_puts_each_role_before_the_courtesy_and_name(speakers):
+    text = (
+        "Apart from Mrs Lam, Secretary for Commerce and Economic Development, Mr Edward Yau, "
+        "and Director-General of Investment Promotion, Mr Stephen Phillips, also attended. "
+        "The event began with addresses by Mrs Lam, Vice Governor of Guangdong Province, Mr "
+        "Ouyang Weimin, and President of the Macao Institute, Mr Jackson Chang, followed by "
+        "lunch."
+    )
+    found = dict(speakers("The Chief Executive, Mrs Carrie Lam, opened the seminar.", text))
+    assert found == {
+        "Carrie Lam": "Chief Executive",
+        "Edward Yau": "Secretary for Commerce and Economic Development",
+        "Stephen Phillips": "Director-General of Investment Promotion",
+        "Ouyang Weimin": "Vice Governor of Guangdong Province",
+        "Jackson Chang": "President of the Macao Institute",
+    }
+
+
+def test_a_list_that_puts_each_role_after_the_courtesy_and_name(speakers):
+    text = (
+        "Notable speakers include Mr Kamal Nath, India’s Minister of Road Transport, Mrs "
+        "Carrie Lam, Secretary of Development in Hong Kong SAR, and Ahn Sang-so, Mayor of "
+        "Incheon."
+    )
+    found = dict(speakers(text))
+    assert found["Kamal Nath"] == "India’s Minister of Road Transport"
+    assert found["Carrie Lam"] == "Secretary of Development in Hong Kong SAR"

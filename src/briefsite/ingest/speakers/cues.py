@@ -145,7 +145,7 @@ CUE_NOUNS = LIST_NOUNS | frozenset({"event", "forum", "session"})
 LIST_CUE = re.compile(
     r"(?i)\b(?:participating\s+guests?|keynote\s+speakers?|guest\s+speakers?|speakers?|"
     r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
-    r"discussants?|chairs?|hosts?|panels?|line-?ups?|in\s+attendance)"
+    r"discussants?|chairs?|hosts?|panels?|line-?ups?|in\s+attendance|present)"
     r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
 )
 

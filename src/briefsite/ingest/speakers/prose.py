@@ -281,6 +281,16 @@ def _construction(span: Span) -> str:
         governor = head.head
         if preposition == "by" and _participle_of_speaking(governor):
             return "" if cited(governor.head) else f"'{governor.text} by'"
+        if preposition == "by" and governor.pos_ == "VERB":  # "began with addresses by X"
+            talks = [
+                o
+                for c in governor.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for o in c.children
+                if o.dep_ == "pobj" and o.lemma_.lower() in TALK_NOUNS
+            ]
+            if talks:
+                return f"'{governor.text} with {talks[0].text} by'"
         if preposition == "to" and governor.lower_ == "according":
             return "'according to'"
         if preposition in PARTY_PREPOSITIONS and governor.lemma_.lower() in TALK_NOUNS:

@@ -29,12 +29,17 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
     if index < len(doc) and doc[index].text in (",", "("):
         closing = ")" if doc[index].text == "(" else ""
         after = _apposition(span, index + 1, closing, others)
+        rest = doc.text[doc[index].idx : span.sent.end_char]
+        tail = rest[rest.find(after) + len(after) :] if after else rest
+        if not closing and _COURTESY_ENTRY.match(tail) and _role_first(rest):
+            after = ""  # "Mrs Lam, Vice Governor of X, Mr Ouyang": the next person's role
     elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
         words = list(doc[index].subtree)
         ends = [n for n, t in enumerate(words) if t.i in others]  # the next person's name
         after = "".join(t.text_with_ws for t in words[: ends[0] if ends else None])
         after = after.strip().rstrip(",;").strip()
-    before = compound_title(span) or _fronted_apposition(span) or titles  # as written
+    before = compound_title(span) or _fronted_apposition(span) or _courtesy_fronted(span)
+    before = before or titles  # as written
     before_text = " ".join(w for w in before if w.lower() not in COURTESY)
     if after and before_text:
         joiner = " " if re.match(r"^(?:of|from|at)\b", after) else ", "
@@ -174,6 +179,62 @@ def _capitalised_title_start(span: Span) -> int:
     if not any(t.lower_.rstrip(".") in ROLE_WORDS for t in run):
         return span.start
     return start
+
+
+# ", Mr Ouyang Weimin": an entry of a list that names people with a courtesy title, which
+# may put each role before its name ("Secretary for X, Mr A, Director of Y, Mr B").
+_LIST_COURTESIES = frozenset({"mr", "mrs", "ms", "miss", "madam", "dr"})
+_COURTESY_ENTRY = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:Mr|Mrs|Ms|Miss|Madam|Dr)\.?\s+(?:[A-Z][\w’'-]*\s?){1,4}"
+)
+
+
+def _role_first(rest: str) -> bool:
+    """Does a list of ", Mr NAME" entries put each role before its name? Then it ends
+    with a name ("..., and President of X, Mr Jackson Chang, followed by ..."); a list
+    that puts roles after names ends with a role ("..., Mrs Carrie Lam, Secretary of
+    Development")."""
+    entries = list(_COURTESY_ENTRY.finditer(rest))
+    if not entries:
+        return False
+    after_last = rest[entries[-1].end() :].lstrip(" ,")
+    first_word = after_last.split()[0].lower().strip(",.") if after_last.split() else ""
+    return first_word not in ROLE_WORDS | {"the", "a", "an"}
+
+
+def _courtesy_fronted(span: Span) -> list[str]:
+    """The role before ", Mr NAME" back to the comma before it, in a list that puts each
+    role before its name ("Apart from Mrs Lam, Secretary for Commerce and Economic
+    Development, Mr Edward Yau, ... also attended")."""
+    doc = span.doc
+    courtesy = span.start - 1
+    if courtesy < 2 or doc[courtesy].lower_.rstrip(".") not in _LIST_COURTESIES:
+        return []
+    if doc[courtesy - 1].text != ",":
+        return []
+    start = courtesy - 1
+    if not _role_first(doc.text[doc[courtesy - 1].idx : span.sent.end_char]):
+        return []
+
+    def stop(token: Token) -> bool:  # a comma, a bracket, a spaced dash, a verb, "by"
+        spaced = token.whitespace_ or doc[token.i - 1].whitespace_
+        return (
+            token.text in (",", ";", ":", "(", ")", "“", '"')
+            or (token.text in ("-", "–", "—") and bool(spaced))
+            or token.pos_ in ("VERB", "AUX")
+            or token.lower_ == "by"
+        )
+
+    while start > span.sent.start and not stop(doc[start - 1]):
+        start -= 1
+    words = list(doc[start : courtesy - 1])
+    while words and words[0].lower_ in ("and", "also", "the", "as", "by", "with"):
+        words.pop(0)
+    if not words or len(words) > 20 or not any(t.lower_ in ROLE_WORDS for t in words):
+        return []
+    if any(t.ent_type_ == "PERSON" and t.lower_ not in ROLE_WORDS for t in words):
+        return []  # another person's name, not a role
+    return "".join(t.text_with_ws for t in words).split()
 
 
 def _fronted_apposition(span: Span) -> list[str]:
