@@ -816,3 +816,34 @@ def test_a_list_that_puts_each_role_after_the_courtesy_and_name(speakers):
     found = dict(speakers(text))
     assert found["Kamal Nath"] == "India’s Minister of Road Transport"
     assert found["Carrie Lam"] == "Secretary of Development in Hong Kong SAR"
+
+
+def test_a_list_under_a_plural_title_after_a_clause_the_parse_joined(speakers):
+    text = (
+        "Party Secretary Chen Long delivered a speech, city leaders Xing Zhihong, Chen "
+        "Lingling, Song Zhiheng, Jinhua New District director Li Xiongwei attended."
+    )
+    assert speakers(text) == [
+        ("Chen Long", "Party Secretary"),
+        ("Xing Zhihong", "City leader"),
+        ("Chen Lingling", "City leader"),
+        ("Song Zhiheng", "City leader"),
+        ("Li Xiongwei", "Jinhua New District director"),
+    ]
+
+
+def test_quote_cards_with_a_press_contact_after_the_name(speakers):
+    lines = (
+        "“California is taking action on climate and so are we, every day of the year.”",
+        "",
+        "California Governor Edmund G. Brown, Jr. | Contact: Governor’s Press Office,, "
+        "916-445-4571",
+        "",
+        "“Our work is more crucial than ever to the fight against climate change now.”",
+        "",
+        "Oregon Governor Kate Brown | Contact: Chris Pair,, 503-378-5965",
+    )
+    assert speakers(lines=lines) == [
+        ("Edmund G. Brown Jr.", "California Governor"),
+        ("Kate Brown", "Oregon Governor"),
+    ]

@@ -137,7 +137,8 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     if any(_singular(w) & (AGENDA_ITEMS | TALK_NOUNS) for w in words):
         return None  # "Coffee Break", "Keynote Speeches": an item of the programme
     if 4 < len(words) <= 12:  # "New York Governor Kathy Hochul", "... Senator X, 11th District"
-        if not all(w[:1].isupper() for w in words[-2:]) or text.endswith((".", "!")):
+        sentence_end = text.endswith((".", "!")) and words[-1] not in GENERATIONS
+        if not all(w[:1].isupper() for w in words[-2:]) or sentence_end:
             return None  # a name ends the line, or it is not this kind of card
         return _role_then_name(head, role, nlp(head), 0, titles)
     if not 2 <= len(words) <= 4:
@@ -192,14 +193,20 @@ def _role_then_name(head: str, role: str, doc: Doc, at: int, titles: list[str]) 
     """``Michigan Governor Gretchen Whitmer``: a card whose role comes before the name,
     which the model marks as a PERSON ending the card's head, after a role's word."""
     end = at + len(head)
+    generation = head.split()[-1] if head.split()[-1] in GENERATIONS else ""
     for entity in doc.ents:
-        if entity.label_ != "PERSON" or entity.end_char != end or entity.start_char <= at:
+        # the name ends the head, or comes right before its "Jr." (which the model may leave out)
+        ends = entity.end_char == end or (
+            generation and entity.end_char == end - len(generation) - 1
+        )
+        if entity.label_ != "PERSON" or not ends or entity.start_char <= at:
             continue
         inside, name = split_title(entity.text.split())  # "Assemblymember Ash Kalra"
         before = " ".join([doc.text[at : entity.start_char].strip(), *inside]).strip()
         if len(name) >= 2 and any(w.lower().strip(".") in ROLE_WORDS for w in before.split()):
             stated = ", ".join(part for part in (before, role) if part)
-            return _Card(" ".join(name), clean_role(stated), tuple(titles))
+            name_text = " ".join([*name, generation] if entity.end_char < end else name)
+            return _Card(name_text, clean_role(stated), tuple(titles))
     return None
 
 
@@ -245,8 +252,22 @@ def _people_with_roles(
     return found
 
 
+# A field of a card line after " | " that is no part of the role: "| Contact: ...",
+# "| Written Testimony", a telephone number.
+_FURNITURE_FIELD = re.compile(
+    r"(?i)^(?:contact|e-?mail|tel|phone|fax|web(?:site)?|twitter|linkedin|written testimony|"
+    r"bio(?:graphy)?|download|read more|\+?[\d() -]{7,}$)"
+)
+
+
 def _card_text(line: str) -> str:
-    return line.strip().strip("•·*-–— ").replace("**", "").strip()
+    fields = line.strip().strip("•·*-–— ").replace("**", "").split(" | ")
+    kept = []
+    for field in fields:
+        if kept and _FURNITURE_FIELD.match(field.strip()):
+            break
+        kept.append(field)
+    return " | ".join(kept).strip()
 
 
 def line_texts(lines: Sequence[str]) -> list[str]:
@@ -372,6 +393,8 @@ def layout_mentions(
             )
             continue
         labelled = _LABELLED_TURN.match(text)
+        if labelled and " | " in labelled.group("label"):
+            labelled = None  # "NAME, Jr. | Contact: ...": a card's fields, not a turn
         card = _card(labelled.group("label"), nlp, registry) if labelled else None
         if card and card.role and len(labelled.group("words").split()) > 3:
             # "Yang Xiannong, NPC Deputy and Honorary Dean of ...: The cooperation ..."

@@ -30,8 +30,8 @@ from .cues import (
 )
 from .parse import cited, climb, recalled, speaking
 from .people import person_spans
-from .records import Mention
-from .roles import compound_title, noun_phrase_start, role_at
+from .records import TITLE, Mention
+from .roles import clean_role, compound_title, group_title, noun_phrase_start, role_at
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,6 +146,9 @@ def prose_mentions(
         if not construction:
             construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
         role, strength = role_at(span, titles, starts - {noun_phrase_start(span)})
+        shared = group_title(span)  # "city leaders A, B, C": each a "city leader"
+        if shared and (not role or role.lower().startswith(shared.lower())):
+            role, strength = clean_role(shared), TITLE
         if _called_reporter(span):
             excluded = "a reporter"
         mentions.append(
@@ -336,19 +339,27 @@ def _construction(span: Span) -> str:
 
 def _before_a_verb_without_subject(span: Span) -> str:
     """``Whereas the sub-venue was in X, Professor A, ROLE, B, and C, ROLE attended the
-    meeting``: a long list of names and roles the parse could not make the subject of
-    the sentence's verb, which it leaves with none. The names before that verb are its
-    subject, unless a preposition or a possessive takes them."""
-    verb = span.sent.root
-    if (
-        span.end > verb.i
-        or verb.pos_ != "VERB"
-        or span.root.dep_ in ("pobj", "poss")
-        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
-    ):
+    meeting``, ``Secretary Chen Long delivered a speech, city leaders A, B, C attended``:
+    a long list of names and roles the parse could not make the subject of the verb of
+    the sentence (or of a clause joined to it), which it leaves with none. The names
+    right before that verb are its subject, unless a preposition or a possessive takes
+    them."""
+    if span.root.dep_ in ("pobj", "poss"):
         return ""
-    said = speaking(verb)
-    return f"before '{said}', which has no subject in the parse" if said else ""
+    sentence, root = span.sent, span.sent.root
+    clauses = [root, *(t for t in sentence if t.dep_ == "conj" and t.head.i == root.i)]
+    for verb in clauses:
+        if (
+            verb.pos_ != "VERB"
+            or span.end > verb.i
+            or (verb is not root and span.start < verb.head.i)
+            or any(t.pos_ in ("VERB", "AUX") for t in span.doc[span.end : verb.i])
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+        ):
+            continue
+        said = speaking(verb)
+        return f"before '{said}', which has no subject in the parse" if said else ""
+    return ""
 
 
 _COORDINATION = frozenset({"conj", "appos", "pobj", "prep", "compound", "cc", "npadvmod"})

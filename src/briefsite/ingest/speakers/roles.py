@@ -76,6 +76,18 @@ def _past_the_name_again(span: Span, index: int) -> int:
     return index
 
 
+def group_title(span: Span) -> str:
+    """The title a list of names shares, in the singular: "city leaders Xing Zhihong, Chen
+    Lingling, ..." gives each "city leader"; "" when no plural noun heads the list."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
+        first = first.head
+    words = [t for t in span.doc[first.left_edge.i : first.i] if t.ent_type_ != "PERSON"]
+    if not words or words[-1].tag_ != "NNS" or span.doc[words[-1].i + 1].ent_type_ != "PERSON":
+        return ""  # the plural noun must stand right before the first name
+    return " ".join([*(t.text for t in words[:-1] if t.dep_ != "det"), words[-1].lemma_])
+
+
 def _stated_role(span: Span) -> str:
     """A role the clause states rather than sets beside the name: "As the Mayor of
     Nanning, Zhou Hongbo presided ..." and "Sean Randolph is senior director of ..."."""
