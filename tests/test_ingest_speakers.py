@@ -847,3 +847,18 @@ def test_quote_cards_with_a_press_contact_after_the_name(speakers):
         ("Edmund G. Brown Jr.", "California Governor"),
         ("Kate Brown", "Oregon Governor"),
     ]
+
+
+def test_leading_efforts_is_not_leading_a_talk(speakers):
+    text = (
+        "In his speech, Mr Leong pointed out that the Chief Executive of the Macao SAR, Mr "
+        "Chui Sai-on, attached great importance to the project; Mr Chui himself led the "
+        "coordination efforts. Tony Travers led the conversation."
+    )
+    assert [name for name, _ in speakers(text)] == ["Tony Travers"]
+
+
+def test_a_hong_kong_full_name_the_model_splits_in_two_is_one_person(nlp, registry):
+    text = "Mrs Carrie Lam Cheng Yuet-ngor, the Chief Executive, attended the session."
+    finding = find_speakers([text], [], nlp, registry)
+    assert [p.name for p in finding.people] == ["Carrie Lam Cheng Yuet-ngor"]

@@ -138,6 +138,16 @@ EVENT_PARTS = frozenset(
 )
 
 
+# What a speaker leads ("led the conversation", "led a delegation"), as against what
+# anyone may lead ("led the coordination efforts").
+LED_THINGS = (
+    TALK_NOUNS
+    | LIST_NOUNS
+    | GUEST_NOUNS
+    | frozenset("session forum panel tour visit team workshop seminar symposium roundtable".split())
+)
+
+
 # ... and the events whose lists they are ("the forum featured", "the session included")
 CUE_NOUNS = LIST_NOUNS | frozenset({"event", "forum", "session"})
 

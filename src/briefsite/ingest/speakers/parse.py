@@ -11,6 +11,7 @@ from .cues import (
     GUEST_NOUNS,
     GUIDANCE_NOUNS,
     HOSTING_VERBS,
+    LED_THINGS,
     PHRASAL_SPEAKING_VERBS,
     SAID_NOUNS,
     SPEAKING_VERBS,
@@ -77,6 +78,10 @@ def speaking(verb: Token) -> str:
         return ""
     for candidate in (verb, *verb.conjuncts):
         particle = next((c.text for c in candidate.children if c.dep_ == "prt"), "")
+        if candidate.lemma_.lower() == "lead" and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in LED_THINGS for c in candidate.children
+        ):
+            continue  # "led the conversation", "led a delegation"; not "led the efforts"
         if candidate.lemma_.lower() in SPEAKING_VERBS or (
             (candidate.lemma_.lower(), particle.lower()) in PHRASAL_SPEAKING_VERBS
         ):

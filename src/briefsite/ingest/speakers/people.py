@@ -112,7 +112,32 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                 and not place_alone(span.text, nlp)  # "Hong Kong"
             ):
                 add(span)
-    return sorted(found, key=lambda item: item[0].start)
+    return _joined_hong_kong_names(sorted(found, key=lambda item: item[0].start))
+
+
+# The Cantonese given name that ends a Hong Kong official's full name: "Yuet-ngor".
+_CANTONESE_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _joined_hong_kong_names(found: list[tuple[Span, list[str]]]) -> list[tuple[Span, list[str]]]:
+    """One name where the model split a Hong Kong full name in two: "Carrie Lam" and
+    "Cheng Yuet-ngor" are "Carrie Lam Cheng Yuet-ngor" (English given name, family name,
+    the husband's family name, the Chinese given name)."""
+    joined: list[tuple[Span, list[str]]] = []
+    for span, titles in found:
+        if joined:
+            before, before_titles = joined[-1]
+            words = span.text.split()
+            if (
+                before.end == span.start
+                and len(before.text.split()) == 2
+                and len(words) == 2
+                and _CANTONESE_GIVEN.match(words[-1])
+            ):
+                joined[-1] = (span.doc[before.start : span.end], before_titles)
+                continue
+        joined.append((span, titles))
+    return joined
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})

@@ -207,8 +207,8 @@ def _role_first(rest: str) -> bool:
     that puts roles after names ends with a role ("..., Mrs Carrie Lam, Secretary of
     Development")."""
     entries = list(_COURTESY_ENTRY.finditer(rest))
-    if not entries:
-        return False
+    if not entries or rest.rstrip()[-1:] not in (".", "!", "?", ":", ";", '"', "”", ")"):
+        return False  # no list, or one cut short: its end cannot tell
     after_last = rest[entries[-1].end() :].lstrip(" ,")
     first_word = after_last.split()[0].lower().strip(",.") if after_last.split() else ""
     return first_word not in ROLE_WORDS | {"the", "a", "an"}
@@ -231,14 +231,20 @@ def _courtesy_fronted(span: Span) -> list[str]:
     def stop(token: Token) -> bool:  # a comma, a bracket, a spaced dash, a verb, "by"
         spaced = token.whitespace_ or doc[token.i - 1].whitespace_
         return (
-            token.text in (",", ";", ":", "(", ")", "“", '"')
+            token.text in (",", ";", ":", "(", "“", '"')
             or (token.text in ("-", "–", "—") and bool(spaced))
-            or token.pos_ in ("VERB", "AUX")
+            or token.pos_ in ("VERB", "AUX", "SCONJ")
+            or token.dep_ in ("prt", "mark")  # "pointed out that the Chief Executive"
             or token.lower_ == "by"
         )
 
     while start > span.sent.start and not stop(doc[start - 1]):
         start -= 1
+        if doc[start].text == ")":  # "(SAR)": inside the role
+            opening = next(
+                (t.i for t in reversed(doc[span.sent.start : start]) if t.text == "("), None
+            )
+            start = opening if opening is not None else start
     words = list(doc[start : courtesy - 1])
     while words and words[0].lower_ in ("and", "also", "the", "as", "by", "with"):
         words.pop(0)
