@@ -862,3 +862,15 @@ def test_a_hong_kong_full_name_the_model_splits_in_two_is_one_person(nlp, regist
     text = "Mrs Carrie Lam Cheng Yuet-ngor, the Chief Executive, attended the session."
     finding = find_speakers([text], [], nlp, registry)
     assert [p.name for p in finding.people] == ["Carrie Lam Cheng Yuet-ngor"]
+
+
+def test_a_name_the_model_misses_between_commas_before_a_role(speakers):
+    text = (
+        "Notable figures include Mrs Carrie Lam, Secretary of Development, Ahn Sang-so, "
+        "Mayor of Incheon, and Haruhiko Kuroda, President of the Asian Development Bank."
+    )
+    assert speakers(text) == [
+        ("Carrie Lam", "Secretary of Development"),
+        ("Ahn Sang-so", "Mayor of Incheon"),
+        ("Haruhiko Kuroda", "President of the Asian Development Bank"),
+    ]

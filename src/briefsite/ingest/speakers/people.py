@@ -90,13 +90,21 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                         not overlapped
                         and (chinese_name(candidate.text) or reads_as_person(candidate.text, nlp))
                     )
-                    or (  # "Pankaj Kumar, Secretary, ... stated", however the model tags it
-                        doc[comma + 1].lower_.rstrip(".") in ROLE_WORDS
-                        and label_alone(candidate.text, nlp) not in _PLACES | {"ORG"}
-                    )
+                    or _named_before_a_role(candidate, nlp)  # "Pankaj Kumar, Secretary, ..."
                 ):
                     known.add(candidate.start)
                     add(candidate)
+    for comma in [t.i for t in doc if t.text == ","]:  # "..., Ahn Sang-so, Mayor of Incheon"
+        end = next((t.i for t in doc[comma + 1 : comma + 8] if t.text == ","), None)
+        candidate = doc[comma + 1 : end] if end is not None else None
+        if (
+            candidate is not None
+            and not any(i in taken for i in range(candidate.start, candidate.end))
+            and is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-"))
+            and _named_before_a_role(candidate, nlp)
+        ):
+            known.add(candidate.start)
+            add(candidate)
     for token in doc:  # "... of the Hong Kong SAR Carrie Lam said": the name ends a title
         if token.pos_ == "VERB" and speaking(token):
             add(_name_ending_a_title(doc[token.sent.start : token.i], taken, nlp))
@@ -193,6 +201,24 @@ def _english_word(token: Token, nlp: Language) -> bool:
     except (KeyError, AttributeError):
         return True
     return any(token.lemma_.lower() in words for words in index.values())
+
+
+def _named_before_a_role(candidate: Span, nlp: Language) -> bool:
+    """Is the name-shaped text between commas a person's name, however the model tags it,
+    because a role follows it ("Pankaj Kumar, Secretary, Ministry of ...", "Ahn Sang-so,
+    Mayor of Incheon")? Not when it reads as a place or an organisation, or holds a
+    role's or an institution's word itself."""
+    doc = candidate.doc
+    after = candidate.end + 1
+    if after < len(doc) and doc[after].dep_ == "det":
+        after += 1
+    return (
+        after < len(doc)
+        and doc[candidate.end].text == ","
+        and doc[after].lower_.rstrip(".") in ROLE_WORDS
+        and not any(t.lower_ in ROLE_WORDS | INSTITUTION_HEADS for t in candidate)
+        and label_alone(candidate.text, nlp) not in _PLACES | {"ORG", "EVENT", "FAC"}
+    )
 
 
 def _portfolio(entity: Span) -> bool:
