@@ -874,3 +874,21 @@ def test_a_name_the_model_misses_between_commas_before_a_role(speakers):
         ("Ahn Sang-so", "Mayor of Incheon"),
         ("Haruhiko Kuroda", "President of the Asian Development Bank"),
     ]
+
+
+def test_programme_lines_that_name_each_sessions_speakers(speakers):
+    lines = (
+        "Opening Plenary Session with speakers MarySue Barrett, Robert Yaro and John McCarron.",
+        "",
+        "Roundtable on Water,featuring Al Appleton, Samuel Speck, and Cameron Davis",
+        "",
+        "The venue was the MetroCenter Auditorium, with the AmCham HK office.",
+    )
+    assert [name for name, _ in speakers(lines=lines)] == [
+        "MarySue Barrett",
+        "Robert Yaro",
+        "John McCarron",
+        "Al Appleton",
+        "Samuel Speck",
+        "Cameron Davis",
+    ]

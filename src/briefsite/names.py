@@ -51,7 +51,8 @@ _SYLLABLE = _INITIAL + _FINAL
 _GIVEN_NAME = re.compile(rf"^{_SYLLABLE}(?:[-'’]?{_SYLLABLE})?$")
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # Latin letters, accented ones included
 _WORD = re.compile(
-    rf"^(?:(?:[{_UP}](?:[{_LOW}]+|[’'][{_UP}][{_LOW}]+)|Ma?c[{_UP}][{_LOW}]+)"  # O’Grady, McLean
+    rf"^(?:(?:[{_UP}](?:[{_LOW}]+|[’'][{_UP}][{_LOW}]+)|Ma?c[{_UP}][{_LOW}]+"  # O’Grady, McLean
+    rf"|[{_UP}][{_LOW}]{{2,}}[{_UP}][{_LOW}]+)"  # MarySue, MaryAnn (not AmCham)
     rf"(?:[-'’][{_UP}{_LOW}][{_LOW}]*)*|[{_UP}]{{2,}}|(?:[{_UP}]\.){{1,3}}[{_UP}]?\.?)$"
 )
 # Honours written after a name: "Peter Eversden MBE", "Andrew Boff AM", "Jane Doe PhD".

@@ -102,7 +102,8 @@ INSTITUTION_HEADS = frozenset(
     council office bureau ministry department center centre association foundation forum
     hall square street road park airport port station paper daily news times post press
     journal herald review magazine agency tribune hotel hôtel llp ltd limited inc plc llc
-    corp corporation gmbh bookstore library museum academy school hospital""".split()
+    corp corporation gmbh bookstore library museum academy school hospital auditorium
+    building theatre theater""".split()
 )
 
 
@@ -157,6 +158,13 @@ LIST_CUE = re.compile(
     r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
     r"discussants?|chairs?|hosts?|panels?|line-?ups?|in\s+attendance|present)"
     r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
+)
+
+
+# A programme line that names a session's speakers after it: "Roundtable on Water,
+# featuring A, B and C", "Opening Plenary Session with speakers A, B and C".
+FEATURING = re.compile(
+    r"(?i)(?:,\s*featuring|\bwith\s+(?:(?:keynote\s+)?speakers?|panel(?:l)?ists?|guests?))\s+"
 )
 
 

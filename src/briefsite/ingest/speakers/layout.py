@@ -14,6 +14,7 @@ from ...text import name_key
 from .cues import (
     AGENDA_ITEMS,
     EVENT_PARTS,
+    FEATURING,
     INSTITUTION_HEADS,
     LIST_CUE,
     LIST_NOUNS,
@@ -347,6 +348,15 @@ def layout_mentions(
                     mentions.append(
                         Mention(card.name, offset + number, card.role, CARD, why, text, card.titles)
                     )
+            continue
+        featuring = FEATURING.search(text) if len(text.split()) <= 60 else None
+        if featuring and not text[: featuring.start()].rstrip().endswith((".", "!", "?")):
+            close_run()  # "Roundtable on Water, featuring A, B and C": the session's speakers
+            why = f"a session's speakers ('{featuring.group().strip(' ,')}')"
+            mentions += [
+                Mention(name, offset + number, role, CARD, why, text, titles)
+                for name, role, titles in _people_with_roles(text[featuring.end() :], nlp, registry)
+            ]
             continue
         label = _LABEL.match(text)
         if label:

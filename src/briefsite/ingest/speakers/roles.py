@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...names import COURTESY, POST_NOMINALS, chinese_name
-from .cues import INSTITUTION_HEADS, ROLE_WORDS
+from .cues import EVENT_PARTS, INSTITUTION_HEADS, ROLE_WORDS
 from .people import place_alone
 from .records import APPOSITION, TITLE
 
@@ -85,6 +85,8 @@ def group_title(span: Span) -> str:
     words = [t for t in span.doc[first.left_edge.i : first.i] if t.ent_type_ != "PERSON"]
     if not words or words[-1].tag_ != "NNS" or span.doc[words[-1].i + 1].ent_type_ != "PERSON":
         return ""  # the plural noun must stand right before the first name
+    if words[-1].lemma_.lower() in EVENT_PARTS:
+        return ""  # "speakers A, B": their part at the event, not a title
     return " ".join([*(t.text for t in words[:-1] if t.dep_ != "det"), words[-1].lemma_])
 
 
