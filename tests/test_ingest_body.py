@@ -65,3 +65,11 @@ def test_bold_survives_and_line_start_markdown_is_escaped():
 def test_indented_lines_start_paragraphs_in_newspaper_style():
     body, _ = markdown_of('  "A quote," he said.\n  The delta grows\nfast, they said.')
     assert body.split("\n\n") == ['"A quote," he said.', "The delta grows fast, they said."]
+
+
+def test_a_pictures_file_name_is_not_joined_to_the_paragraph_after_it():
+    body, _ = markdown_of("Webinar_screencap_04.png\n\nProfessor Anthony Yeh invited panellists.")
+    assert body.split("\n\n") == [
+        "Webinar_screencap_04.png",
+        "Professor Anthony Yeh invited panellists.",
+    ]

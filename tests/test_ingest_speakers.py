@@ -892,3 +892,27 @@ def test_programme_lines_that_name_each_sessions_speakers(speakers):
         "Samuel Speck",
         "Cameron Davis",
     ]
+
+
+def test_hosts_who_invite_panellists_with_their_place_in_the_photo(speakers):
+    text = (
+        "Professor Anthony Yeh (middle in left grid) and Professor George Lin (right in left "
+        "grid) invited nine distinguished panellists to share their insights."
+    )
+    assert speakers(text) == [("Anthony Yeh", "Professor"), ("George Lin", "Professor")]
+
+
+def test_leaders_who_took_part_including_a_governor(speakers):
+    text = (
+        "Elected leaders from up and down the Pacific Coast participated, including Governor "
+        "Jay Inslee (Washington) and Premier John Horgan (British Columbia)."
+    )
+    assert [name for name, _ in speakers(text)] == ["Jay Inslee", "John Horgan"]
+
+
+def test_an_expo_and_a_newspaper_are_not_people(speakers):
+    text = (
+        "The Yomiuri Shimbun hosted a forum on the 2025 Osaka-Kansai Expo. Kansai Economic "
+        "Federation Chairman Masayoshi Matsumoto gave the opening address."
+    )
+    assert [name for name, _ in speakers(text)] == ["Masayoshi Matsumoto"]

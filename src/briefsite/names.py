@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # Dropped before a name: they say nothing about the person's role.
 COURTESY = frozenset(
     """mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx hon hon. rt rt. honorable
-    honourable""".split()
+    honourable ir ir.""".split()
 )
 # Titles that stand before a name and belong to the role ("Professor Anna Berg").
 TITLES = frozenset(

@@ -17,6 +17,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³
 _FOOTNOTE_DEFINITION = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _ROMAN_HEADING = re.compile(r"^(?P<number>[IVX]{1,5})[.、]\s+(?P<title>\S.*)$")
 _TERMINAL = tuple('.!?。！？”"’:;)…')
+_IMAGE_NAME = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|svg)$")
 _CONTINUATION_WORDS = frozenset(
     """a an the of to in on at by for with from and or but as that which than into upon
     between among its their our his her this these those""".split()
@@ -121,6 +122,7 @@ def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
             parts
             and block.kind in ("paragraph", "subheading")
             and not parts[-1].rstrip("*").endswith(_TERMINAL)
+            and not _IMAGE_NAME.search(parts[-1])  # "screencap_04.png": a picture's name
             and not last_alone
         ):
             parts.append(block.text)

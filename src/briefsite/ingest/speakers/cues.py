@@ -95,7 +95,7 @@ ROLE_WORDS = TITLES | frozenset(
 )
 
 
-# The last word of a place's or an institution's name, never of a person's.
+# The last word of a place's, an institution's or an event's name, never of a person's.
 INSTITUTION_HEADS = frozenset(
     """district county province city prefecture municipality region zone area property
     properties group company bank university institute college committee commission
@@ -103,7 +103,8 @@ INSTITUTION_HEADS = frozenset(
     hall square street road park airport port station paper daily news times post press
     journal herald review magazine agency tribune hotel hôtel llp ltd limited inc plc llc
     corp corporation gmbh bookstore library museum academy school hospital auditorium
-    building theatre theater""".split()
+    building theatre theater shimbun expo fair summit festival exhibition conference
+    congress""".split()
 )
 
 

@@ -12,6 +12,7 @@ from .cues import (
     GUIDANCE_NOUNS,
     HOSTING_VERBS,
     LED_THINGS,
+    LIST_NOUNS,
     PHRASAL_SPEAKING_VERBS,
     SAID_NOUNS,
     SPEAKING_VERBS,
@@ -93,8 +94,11 @@ def speaking(verb: Token) -> str:
                 if talks:
                     return f"{candidate.text} ... with {talks[0].text}"
         guests = [o for o in objects if o.lemma_.lower() in GUEST_NOUNS]
+        invited = [o for o in objects if o.lemma_.lower() in GUEST_NOUNS | LIST_NOUNS]
         if guests and candidate.lemma_.lower() in HOSTING_VERBS:
             return f"{candidate.text} ... {guests[0].text}"
+        if invited and candidate.lemma_.lower() == "invite":  # "invited nine panellists"
+            return f"{candidate.text} ... {invited[0].text}"
         for child in candidate.children:
             said = child.dep_ == "dobj" and child.lemma_.lower() in SAID_NOUNS
             if said or (

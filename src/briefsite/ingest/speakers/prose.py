@@ -306,6 +306,8 @@ def _construction(span: Span) -> str:
         and head.head.lemma_.lower() in LIST_NOUNS | TALK_NOUNS | ATTENDANCE_NOUNS
     ):
         return f"listed ('{head.head.text} {head.text}')"  # "in attendance including X"
+    if token.dep_ == "pobj" and head.lower_ == "including" and speaking(head.head):
+        return f"listed ('{head.head.text}, including')"  # "leaders participated, including X"
     if token.dep_ == "nsubjpass" and head.lemma_.lower() in ("invite", "select", "name"):
         for child in head.children:  # "X and Y were invited as guest speakers"
             if child.lower_ == "as" and any(t.lemma_.lower() in LIST_NOUNS for t in child.subtree):

@@ -52,13 +52,18 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
     return (clean_role(stated), APPOSITION) if stated else ("", 0)
 
 
+# Where a person stands in a photo: "(left)", "(second from right)", "(middle in left grid)".
+_PLACE_IN_PHOTO = re.compile(
+    r"(?i)^(?:far\s+|front\s+|back\s+)?(?:left|right|centre|center|middle|front|back|top|"
+    r"bottom|first|second|third|fourth|fifth)\b"
+)
 _CLOCK = re.compile(r"(?:\d+h\s*)?(?:\d+m\s*)?\d+s|\d{1,2}(?::\d{2}){1,2}")
 
 
 def _past_the_name_again(span: Span, index: int) -> int:
-    """Past a bracket that gives the name again or a time, not a role: "Alain Bertaud
-    (Bertaud), a former chief urban planner", "Li Ming (李明), director", a transcript's
-    "Jeff Wood (1m 32s):"."""
+    """Past a bracket that gives the name again, a time or a place in a photo, not a role:
+    "Alain Bertaud (Bertaud), a former chief urban planner", "Li Ming (李明), director",
+    a transcript's "Jeff Wood (1m 32s):", "Professor Anthony Yeh (middle in left grid)"."""
     doc = span.doc
     if index >= len(doc) or doc[index].text != "(":
         return index
@@ -71,6 +76,7 @@ def _past_the_name_again(span: Span, index: int) -> int:
         all(t.lower_ in names for t in inside)
         or not re.search(r"[A-Za-z]", inside.text)
         or _CLOCK.fullmatch(inside.text)
+        or _PLACE_IN_PHOTO.match(inside.text)
     ):
         return close + 1
     return index
