@@ -916,3 +916,12 @@ def test_an_expo_and_a_newspaper_are_not_people(speakers):
         "Federation Chairman Masayoshi Matsumoto gave the opening address."
     )
     assert [name for name, _ in speakers(text)] == ["Masayoshi Matsumoto"]
+
+
+def test_an_initial_and_surname_is_the_one_person_it_can_be(speakers):
+    text = (
+        "The panel included Prof. Anthony Cheung, former Secretary for Transport, and Prof. "
+        "Peter Cheung, Professor of Practice, as moderator. Prof. A. Cheung said that Hong "
+        "Kong is part of the region."
+    )
+    assert [name for name, _ in speakers(text)] == ["Anthony Cheung", "Peter Cheung"]

@@ -3,6 +3,7 @@ surname, a pronoun) to the person named before them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -23,7 +24,12 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
     for mention in sorted(_run_together(mentions), key=lambda m: m.position):
         if len(mention.name.split()) >= 2:
             key = _person_key(mention.name)
-            key = key if key in people else _same_but_nickname(mention.name, people) or key
+            if key not in people:  # "Bob Yaro" for "Robert Yaro", "A. Cheung" for "Anthony Cheung"
+                key = (
+                    _same_but_nickname(mention.name, people)
+                    or _initialled(mention.name, people)
+                    or key
+                )
             person = people.get(key)
             if person is None:
                 person = people[key] = Person([mention.name], first_position=mention.position)
@@ -107,6 +113,27 @@ def _same_but_nickname(name: str, people: dict[str, Person]) -> str | None:
             if rest == other_rest and _familiar_forms(first, other_first):
                 return key
     return None
+
+
+def _initialled(name: str, people: dict[str, Person]) -> str | None:
+    """The key of the one person whose given name the initial stands for ("Prof. A.
+    Cheung" after "Anthony Cheung", though a "Peter Cheung" is also named)."""
+    words = name.split()
+    if len(words) != 2 or not re.fullmatch(r"[A-Z]\.", words[0]):
+        return None
+    surname = words[1].casefold()
+    matches = [
+        key
+        for key, person in people.items()
+        if any(
+            len(s.split()) >= 2
+            and s.split()[-1].casefold() == surname
+            and s.split()[0][:1] == words[0][0]
+            and not s.split()[0].endswith(".")
+            for s in person.spellings
+        )
+    ]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _add_spelling(person: Person, spelling: str) -> None:
