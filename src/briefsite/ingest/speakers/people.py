@@ -85,7 +85,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
                 overlapped = any(
                     e.start < candidate.end and candidate.start < e.end for e in doc.ents
                 )
-                if is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-")) and (
+                if _name_shaped(candidate) and (
                     (
                         not overlapped
                         and (chinese_name(candidate.text) or reads_as_person(candidate.text, nlp))
@@ -100,7 +100,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         if (
             candidate is not None
             and not any(i in taken for i in range(candidate.start, candidate.end))
-            and is_name_shaped(candidate.text.replace(" - ", "-").replace(" -", "-"))
+            and _name_shaped(candidate)
             and _named_before_a_role(candidate, nlp)
         ):
             known.add(candidate.start)
@@ -191,14 +191,27 @@ def _name_ending_a_title(before: Span, taken: set[int], nlp: Language) -> Span |
     return None
 
 
+def _name_shaped(span: Span) -> bool:
+    """Is the text shaped like a name, a hyphenated one included ("Ahn Sang - so")?"""
+    return is_name_shaped(span.text.replace(" - ", "-").replace(" -", "-"))
+
+
+def _lemma_table(nlp: Language, name: str) -> dict | None:
+    """A table of the pipeline's lemmatizer ("lemma_index": WordNet's words by part of
+    speech; "lemma_exc": irregular forms), or None for a pipeline without one."""
+    try:
+        return nlp.get_pipe("lemmatizer").lookups.get_table(name)
+    except (KeyError, AttributeError):
+        return None
+
+
 def _english_word(token: Token, nlp: Language) -> bool:
     """Is the word an English noun, verb, adjective or adverb of the pipeline's lemma
     index (WordNet's)? A name has at least one word that is not ("Klaus Rohland", "Carrie
     Lam"); "Economic Circle" and "Metropolitan Government" have none. A pipeline without
     the index counts every word as English, which turns this fallback off."""
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, AttributeError):
+    index = _lemma_table(nlp, "lemma_index")
+    if index is None:
         return True
     return any(token.lemma_.lower() in words for words in index.values())
 
@@ -251,15 +264,11 @@ def _participle(word: str, nlp: Language) -> bool:
     """Is the word the -ing form of an English verb of the pipeline's lemma index
     ("Quoting", "Citing", "Thanking")? Short words are left alone: "Bing" is a name."""
     word = word.lower()
-    if len(word) < 6 or not word.endswith("ing"):
+    index, irregular = _lemma_table(nlp, "lemma_index"), _lemma_table(nlp, "lemma_exc")
+    if len(word) < 6 or not word.endswith("ing") or index is None or irregular is None:
         return False
-    try:
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        verbs = lookups.get_table("lemma_index")["verb"]
-        irregular = lookups.get_table("lemma_exc")["verb"]
-    except (KeyError, AttributeError):
-        return False
-    return word in irregular or any(word[:-3] + end in verbs for end in ("", "e"))
+    verbs = index.get("verb", ())
+    return word in irregular.get("verb", {}) or any(word[:-3] + end in verbs for end in ("", "e"))
 
 
 def _not_another_entity(span: Span, others: list[Span]) -> bool:

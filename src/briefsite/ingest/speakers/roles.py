@@ -203,9 +203,10 @@ def _capitalised_title_start(span: Span) -> int:
 
 # ", Mr Ouyang Weimin": an entry of a list that names people with a courtesy title, which
 # may put each role before its name ("Secretary for X, Mr A, Director of Y, Mr B").
-_LIST_COURTESIES = frozenset({"mr", "mrs", "ms", "miss", "madam", "dr"})
+_LIST_COURTESIES = frozenset(c.rstrip(".") for c in COURTESY)
 _COURTESY_ENTRY = re.compile(
-    r"\s*,\s*(?:and\s+)?(?:Mr|Mrs|Ms|Miss|Madam|Dr)\.?\s+(?:[A-Z][\w’'-]*\s?){1,4}"
+    rf"\s*,\s*(?:and\s+)?(?i:{'|'.join(sorted(_LIST_COURTESIES, key=len, reverse=True))})\.?"
+    r"\s+(?:[A-Z][\w’'-]*\s?){1,4}"
 )
 
 
@@ -232,7 +233,6 @@ def _courtesy_fronted(span: Span) -> list[str]:
         return []
     if doc[courtesy - 1].text != ",":
         return []
-    start = courtesy - 1
     if not _role_first(doc.text[doc[courtesy - 1].idx : span.sent.end_char]):
         return []
 
@@ -246,6 +246,7 @@ def _courtesy_fronted(span: Span) -> list[str]:
             or token.lower_ == "by"
         )
 
+    start = courtesy - 1
     while start > span.sent.start and not stop(doc[start - 1]):
         start -= 1
         if doc[start].text == ")":  # "(SAR)": inside the role
