@@ -11,14 +11,19 @@ sentence's dependency parse or from the layout, by small named constructions:
   guests, panelists or attendees; a sentence that lists people (``Panelists included A, B
   and C``, ``They are A, ROLE, and B, ROLE``); the parties to a talk in a semicolon list;
   ``were also present``; ``Officiated at the ceremony were A, B``; the guests a host
-  receives; ``My name is X``; a name the model misses at the end of a long title;
+  receives, meets or invites; ``My name is X``; a name the model misses at the end of a
+  long title or between commas before a role; names before a verb the parse left without
+  a subject; lists that put each role before ``, Mr NAME``;
 - layout: a bold name (``**WU Zhiqiang**``), speaker cards (``NAME, ROLE`` lines under a
   heading, an agenda time or a quotation; the role above the name; ``ROLE NAME`` bullets
   under a line that introduces a list), ``Moderator: NAME`` labels, a talk's heading
-  (``Remarks by NAME``), transcripts (``NAME:``, ``NAME, ROLE:`` and ``NAME  00:07``
-  turns; ``Q:``/``A:`` with the interviewee named in the framing);
+  (``Remarks by NAME``), a session's line (``Roundtable on Water, featuring A, B``), a
+  photo caption (``Left to right: NAME, ROLE; ...``), transcripts (``NAME:``, ``NAME,
+  ROLE:``, ``NAME  00:07`` and ``NAME (1m 32s):`` turns, a label alone above the words;
+  ``Q:``/``A:`` with the interviewee named in the framing);
 - later references: ``Li said``, ``Professor Berg added`` and ``she noted`` are the person
-  named in full earlier, ``Bob Yaro`` is ``Robert Yaro``, and names run together (``Wang
+  named in full earlier, ``Bob Yaro`` is ``Robert Yaro``, ``A. Cheung`` is the one Cheung
+  the initial fits, and names run together (``Wang
   Hao Wang Qingxian``) are the people named apart; two people of one surname stay apart,
   and ingest says so when it cannot tell which is meant.
 

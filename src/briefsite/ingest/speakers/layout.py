@@ -262,6 +262,7 @@ _FURNITURE_FIELD = re.compile(
 
 
 def _card_text(line: str) -> str:
+    """A line as a card: without bullets, bold and the furniture fields after " | "."""
     fields = line.strip().strip("•·*-–— ").replace("**", "").split(" | ")
     kept = []
     for field in fields:
