@@ -392,7 +392,7 @@ def test_region_page_opens_with_a_lead_its_names_and_chinese_name(built_site):
     assert "among the five urban agglomerations to optimise and upgrade" in lead
     assert texts(soup, ".aliases") == [
         "Also called: Yangtze River Delta City Group, Yangtze River Delta urban agglomeration,"
-        " Changjiang Delta, YRD"
+        " Changjiang Delta, YRD, Yangtze Delta"
     ]
 
 
