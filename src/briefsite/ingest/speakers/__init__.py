@@ -23,9 +23,9 @@ sentence's dependency parse or from the layout, by small named constructions:
   ``Q:``/``A:`` with the interviewee named in the framing);
 - later references: ``Li said``, ``Professor Berg added`` and ``she noted`` are the person
   named in full earlier, ``Bob Yaro`` is ``Robert Yaro``, ``A. Cheung`` is the one Cheung
-  the initial fits, and names run together (``Wang
-  Hao Wang Qingxian``) are the people named apart; two people of one surname stay apart,
-  and ingest says so when it cannot tell which is meant.
+  the initial fits, and names run together (``Wang Hao Wang Qingxian``) are the people
+  named apart; two people of one surname stay apart, and ingest says so when it cannot
+  tell which is meant.
 
 A person who is only mentioned, named inside a quotation, cited as guidance ("the spirit
 of the speech delivered by X"), the interviewer beside the one whose words are reported, or

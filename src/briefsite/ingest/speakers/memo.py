@@ -1,10 +1,11 @@
 """The language model, parsing each text once per bulletin.
 
 The layout readers ask the model about short lines one at a time (is this line a card,
-a date, a name?), often the same line twice. One call costs a few milliseconds, most of
-it per call rather than per word, so a programme of a hundred lines took seconds. This
-wrapper parses the lines together in one batch up front (``prime``) and keeps every
-parse it makes, so each text is parsed once."""
+a date, a name?), often the same line twice. A call costs about 4.5 ms a line alone and
+1.4 ms in a batch (measured on a 41-line programme), so a 255-word programme took 0.55 s
+and takes 0.27 s now. This wrapper parses the lines together in one batch up front
+(``prime``) and keeps every parse it makes, so each text is parsed once. The parses are
+shared, so no caller may change a ``Doc``."""
 
 from __future__ import annotations
 
