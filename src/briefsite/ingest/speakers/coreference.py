@@ -121,17 +121,16 @@ def _initialled(name: str, people: dict[str, Person]) -> str | None:
     words = name.split()
     if len(words) != 2 or not re.fullmatch(r"[A-Z]\.", words[0]):
         return None
-    surname = words[1].casefold()
+    initial, surname = words[0][0], words[1].casefold()
+
+    def fits(spelling: str) -> bool:
+        first, *_, last = spelling.split()
+        return last.casefold() == surname and first[0] == initial and not first.endswith(".")
+
     matches = [
         key
         for key, person in people.items()
-        if any(
-            len(s.split()) >= 2
-            and s.split()[-1].casefold() == surname
-            and s.split()[0][:1] == words[0][0]
-            and not s.split()[0].endswith(".")
-            for s in person.spellings
-        )
+        if any(len(s.split()) >= 2 and fits(s) for s in person.spellings)
     ]
     return matches[0] if len(matches) == 1 else None
 

@@ -97,7 +97,7 @@ def credited_names(lines: Sequence[str]) -> set[str]:
     dateline's brackets (``China News Service, Beijing, October 27 (A, B and C)``)."""
     credited: set[str] = set()
     for line in lines:
-        text = line.strip().replace("**", "")
+        text = _plain(line)
         match = _CREDIT.match(text)
         if match and len(text) < 120:
             credited |= {name_key(n) for n in _split_names(text[match.end() :])}
@@ -261,6 +261,11 @@ _FURNITURE_FIELD = re.compile(
 )
 
 
+def _plain(line: str) -> str:
+    """A line as the layout readers see it: without surrounding space and bold marks."""
+    return line.strip().replace("**", "")
+
+
 def _card_text(line: str) -> str:
     """A line as a card: without bullets, bold and the furniture fields after " | "."""
     fields = line.strip().strip("•·*-–— ").replace("**", "").split(" | ")
@@ -277,7 +282,7 @@ def line_texts(lines: Sequence[str]) -> list[str]:
     in one batch first): those short enough to be a card, a label or a date."""
     texts = []
     for line in lines:
-        text = line.strip().replace("**", "")
+        text = _plain(line)
         words = len(text.split())
         if text and (words <= 12 or (words <= 25 and not text.endswith("."))):
             texts += [text, _card_text(text)]
@@ -309,12 +314,11 @@ def layout_mentions(
                 )
         run.clear()
 
-    stripped = [line.strip() for line in lines]
     card_ended = False  # a blank line after a card: the next line does not continue it
     role_above = ""  # the line before, when it reads as a role (a quotation card)
     turns: list[Mention] = []  # "NAME: words": a transcript only where there are several
-    for number, line in enumerate(stripped):
-        text = line.replace("**", "")
+    for number, line in enumerate(lines):
+        text = _plain(line)
         if not text:
             card_ended = bool(run)
             continue
