@@ -925,3 +925,37 @@ def test_an_initial_and_surname_is_the_one_person_it_can_be(speakers):
         "Kong is part of the region."
     )
     assert [name for name, _ in speakers(text)] == ["Anthony Cheung", "Peter Cheung"]
+
+
+def test_a_courtesy_is_followed_by_a_name_whatever_the_model_makes_of_it(speakers):
+    text = (
+        "Speakers included Mr. Pantazis THERIANOS, Chief Executive Officer, Euroterra "
+        "Capital; and Mr. C Y Leung, Convener of the Executive Council."
+    )
+    assert speakers(text) == [
+        ("Pantazis THERIANOS", "Chief Executive Officer, Euroterra Capital"),
+        ("C Y Leung", "Convener of the Executive Council"),
+    ]
+
+
+def test_a_title_of_an_institution_right_before_a_chinese_name(speakers):
+    text = (
+        "Executive Vice-president of China Center for International Economic Exchanges "
+        "Zhang Xiaoqiang said the plan was good."
+    )
+    assert speakers(text) == [
+        (
+            "Zhang Xiaoqiang",
+            "Executive Vice-president of China Center for International Economic Exchanges",
+        )
+    ]
+
+
+def test_an_acronym_and_a_courtesy_are_not_the_name_or_the_role(speakers):
+    text = (
+        "The Foundation’s Trustee Mr. W F Leung; CityU’s President Prof. Way Kuo; and Vice "
+        "Director of the Academy, MOFCOM Li Guanghui gave their warmest welcome."
+    )
+    found = speakers(text)
+    assert [name for name, _ in found] == ["W F Leung", "Way Kuo", "Li Guanghui"]
+    assert found[:2] == [("W F Leung", "Foundation’s Trustee"), ("Way Kuo", "CityU’s President")]

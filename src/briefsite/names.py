@@ -108,8 +108,10 @@ def is_name_shaped(name: str) -> bool:
         return False
     for index, token in enumerate(tokens):
         middle = 0 < index < len(tokens) - 1
-        if middle and (token.lower() in PARTICLES or re.fullmatch(f"[{_UP}]", token)):
-            continue  # "de la", and an initial written without its dot: "David R Miller"
+        if middle and token.lower() in PARTICLES:
+            continue  # "de la"
+        if (middle or (index == 0 and len(tokens) > 2)) and re.fullmatch(f"[{_UP}]", token):
+            continue  # an initial written without its dot: "David R Miller", "C Y Leung"
         if not _WORD.match(token):
             return False
     return not (tokens[-1].endswith(".") and len(tokens[-1]) <= 3)  # ends in an initial

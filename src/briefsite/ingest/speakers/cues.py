@@ -91,7 +91,8 @@ REPORTER_NOUNS = frozenset(
 # Words of roles, never of names ("Honorary Fellow" is not a person).
 ROLE_WORDS = TITLES | frozenset(
     """fellow honorary member officer deputy vice executive chief senior emeritus associate
-    assistant head founder partner adviser advisor counsellor""".split()
+    assistant head founder partner adviser advisor counsellor convener convenor coordinator
+    manager trustee ceo""".split()
 )
 
 

@@ -31,6 +31,8 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         titles, words = split_title(list(texts))
         while len(words) > 2 and words[0].lower().rstrip(".") in ROLE_WORDS:
             titles.append(words.pop(0))  # "Emeritus Shigeru Moriji": a role's word
+        if _acronym_before(words):
+            words.pop(0)  # "MOFCOM Li Guanghui": the ministry the role ends with
         # where the name starts once titles before it and honours after it are off
         start = span.start + next(
             k for k in range(len(texts)) if texts[k : k + len(words)] == words
@@ -71,6 +73,11 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         if span is not None:
             known.add(span.start)
         add(span)
+    for start in _after_courtesies(doc):  # "Mr. Pantazis THERIANOS": the model saw a firm
+        candidate = _name_run(doc, start)
+        if candidate is not None:
+            known.add(candidate.start)
+            add(candidate)
     for entity in doc.ents:
         if entity.label_ == "PERSON" and not (
             _participial_clause(entity, nlp) or _portfolio(entity)
@@ -121,6 +128,54 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             ):
                 add(span)
     return _joined_hong_kong_names(sorted(found, key=lambda item: item[0].start))
+
+
+_COURTESY_ANCHORS = frozenset({"mr", "mrs", "ms", "miss", "madam", "dr", "prof", "professor"})
+
+
+def _after_courtesies(doc: Doc) -> list[int]:
+    """Where a name starts after a courtesy or "Prof." ("Mr. W F Leung", "Prof. SHEN
+    Minghao"): a courtesy is followed by a name, whatever the model makes of it."""
+    return [
+        t.i + 1
+        for t in doc[:-2]
+        if t.lower_.rstrip(".") in _COURTESY_ANCHORS and "\n" not in t.whitespace_
+    ]
+
+
+def _name_run(doc: Doc, start: int) -> Span | None:
+    """The name-shaped words from ``start``: two to four capitalised words, words in
+    capitals or initials, on one line; never a role's or an institution's word."""
+    end = start
+    while end < len(doc) and end - start < 4:
+        word = doc[end]
+        initial = len(word.text.rstrip(".")) == 1 and word.text[:1].isupper()
+        if not ((word.is_alpha and (word.is_title or word.is_upper)) or initial):
+            break
+        if word.lower_ in ROLE_WORDS | INSTITUTION_HEADS:
+            break
+        end += 1
+        if "\n" in word.whitespace_:
+            break
+    run = doc[start:end]
+    if len(run) < 2 or not (is_name_shaped(run.text) or chinese_name(run.text)):
+        return None
+    return run
+
+
+def _acronym_before(words: list[str]) -> bool:
+    """Does an organisation's acronym open the name ("MOFCOM Li Guanghui", where a role
+    "of ..., MOFCOM" ends right before the name)? Not a family name in capitals ("ZHANG
+    Wei Ming"): the acronym is three letters or more and the rest a name of two words or
+    more in ordinary case."""
+    return (
+        len(words) > 2
+        and len(words[0]) > 2
+        and words[0].isupper()
+        and words[0].isalpha()
+        and not chinese_name(" ".join(words[:2]))
+        and not any(w.isupper() for w in words[1:])
+    )
 
 
 # The Cantonese given name that ends a Hong Kong official's full name: "Yuet-ngor".
@@ -281,6 +336,8 @@ def _not_another_entity(span: Span, others: list[Span]) -> bool:
     if len(overlapping) != 1:
         return not overlapping
     entity = overlapping[0]
+    if span.start < entity.start and entity.end <= span.end:
+        return True  # "Zhang Xiaoqiang" whose given name the model took for a place
     if entity.label_ == "NORP":
         return span.start <= entity.start and entity.end < span.end
     return entity.label_ == "ORG" and entity.end == span.end and entity.start <= span.start

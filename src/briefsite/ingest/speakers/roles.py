@@ -160,7 +160,7 @@ def compound_title(span: Span) -> list[str]:
     return subject if len(subject) > len(title) else title
 
 
-_JOINERS = frozenset({"of", "and", "&"})
+_JOINERS = frozenset({"of", "and", "&", "for"})
 _NOT_TITLES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL"})
 
 
@@ -176,21 +176,25 @@ def _capitalised_title_start(span: Span) -> int:
         word = doc[start - 1]
         if word.ent_type_ in _NOT_TITLES or "\n" in word.whitespace_:
             break
-        capital = word.is_title or word.is_upper
+        capital = word.is_title or word.is_upper or word.lower_ in ROLE_WORDS  # "Vice-president"
         abbreviation = word.text == "." and start >= 2 and len(doc[start - 2]) <= 4
+        hyphen = word.text == "-" and not word.whitespace_ and not doc[start - 2].whitespace_
         before = doc[start - 2] if start >= 2 else word
         joiner = (
             word.lower_ in _JOINERS
             and start < span.start
-            and (before.is_title or before.text == ".")
+            and (before.is_title or before.text == "." or before.lower_ in ROLE_WORDS)
             and doc[start].is_title
             and (  # "Minister of Commerce", "Dept. of Labor"; not "Transcript of"
                 word.lower_ != "of"
                 or before.text == "."
                 or before.lower_ in ROLE_WORDS | INSTITUTION_HEADS
             )
+            and (word.lower_ != "for" or before.lower_ in INSTITUTION_HEADS)  # "Center for"
         )
-        if not ((capital and word.pos_ in ("PROPN", "NOUN", "ADJ")) or abbreviation or joiner):
+        if not (
+            (capital and word.pos_ in ("PROPN", "NOUN", "ADJ")) or abbreviation or hyphen or joiner
+        ):
             break
         start -= 1
     while start < span.start and doc[start].lower_ in _JOINERS | {"."}:
@@ -375,6 +379,8 @@ _EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The ne
 
 
 _DANGLING = re.compile(r"(?i)\s+(?:with|of|at|for|and|from|in|to)$")  # "Partner with"
+# A courtesy the name had, left after the role: "the FHKI's Chairman Mr. Clement Chan".
+_TRAILING_COURTESY = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Dr|Ir)\.?$")
 
 
 def clean_role(role: str) -> str:
@@ -390,6 +396,10 @@ def clean_role(role: str) -> str:
         role += ")"
     role = re.sub(r",?\s+and\s+other\s+\w+$", "", role)  # "..., and other leaders"
     role = _DANGLING.sub("", role)
+    role = _TRAILING_COURTESY.sub("", role)
+    words = role.split()
+    if len(words) > 1 and words[-1] in ("Prof", "Prof.") and words[-2].lower() in ROLE_WORDS:
+        role = " ".join(words[:-1])  # "CityU's President Prof. Way Kuo": a courtesy here
     role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
     return role[:1].upper() + role[1:] if role else ""
