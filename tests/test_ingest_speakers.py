@@ -7,6 +7,7 @@ Each test is one construction of the kind real texts use (the module docstring o
 import pytest
 
 from briefsite.ingest import language
+from briefsite.ingest.source import lines_from_text
 from briefsite.ingest.speakers import find_speakers
 
 
@@ -959,3 +960,51 @@ def test_an_acronym_and_a_courtesy_are_not_the_name_or_the_role(speakers):
     found = speakers(text)
     assert [name for name, _ in found] == ["W F Leung", "Way Kuo", "Li Guanghui"]
     assert found[:2] == [("W F Leung", "Foundation’s Trustee"), ("Way Kuo", "CityU’s President")]
+
+
+def test_a_label_glued_to_the_name_by_a_web_page_starts_a_card(speakers):
+    raw = (
+        "Panel\nAnna Berg\nModeratorAnna Berg\nProfessor, Toyo University\n"
+        "Tom Reyes\nPanelistsTom Reyes\nRobert S. Lynd Professor of Sociology, Member of the "
+        "Committee on Global Thought, Columbia University\n"
+    )
+    lines = tuple(line.text for line in lines_from_text(raw))
+    assert "PanelistsTom Reyes" not in lines and lines.count("Tom Reyes") == 1
+    assert speakers(lines=lines) == [
+        ("Anna Berg", "Moderator; Professor, Toyo University"),
+        (
+            "Tom Reyes",
+            "Robert S. Lynd Professor of Sociology, Member of the Committee on Global Thought, "
+            "Columbia University",
+        ),
+    ]
+
+
+def test_each_entry_of_a_long_role_first_list_keeps_its_own_role(speakers):
+    text = (
+        "It was followed by a panel discussion, which was participated by President Anna "
+        "Berg, Commissioner of Inclusive Dispute Avoidance and Resolution Office of the "
+        "Department of Justice Dr. Tom Reyes, Secretary of the Association of China-Appointed "
+        "Attesting Officers Limited Mr. Li Ming, Chairman of eBRAM International Online "
+        "Dispute Resolution Centre Limited Dr. Zhao Lan and Vice-Chairman of the Hong Kong "
+        "Bar Association Mr. Wang Fang, SC."
+    )
+    assert speakers(text) == [
+        ("Anna Berg", "President"),
+        (
+            "Tom Reyes",
+            "Commissioner of Inclusive Dispute Avoidance and Resolution Office of the "
+            "Department of Justice",
+        ),
+        ("Li Ming", "Secretary of the Association of China-Appointed Attesting Officers Limited"),
+        ("Zhao Lan", "Chairman of eBRAM International Online Dispute Resolution Centre Limited"),
+        ("Wang Fang", "Vice-Chairman of the Hong Kong Bar Association"),
+    ]
+
+
+def test_honoured_to_have_a_guest_give_a_keynote(speakers):
+    text = (
+        "We were honoured to have The Hon Anna Berg, SC, Secretary for Justice, to give a "
+        "keynote speech on the Greater Bay Area."
+    )
+    assert speakers(text) == [("Anna Berg", "Secretary for Justice")]

@@ -59,7 +59,7 @@ _WORD = re.compile(
 # After a family name, part of the name: "Ed Wolking, Jr.", "John Smith III".
 GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())
 POST_NOMINALS = frozenset(
-    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBM GBS SBS BBS PDSM PMSM PhD MBA FRS QC KC".split()
+    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBM GBS SBS BBS PDSM PMSM PhD MBA FRS QC KC SC".split()
 )
 
 

@@ -4,12 +4,14 @@ of text, or a clear refusal."""
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
 from .formats import Extracted, check_size, extract
+from .speakers.cues import EVENT_PARTS
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,35 @@ def read_source(path: Path) -> list[Line]:
     return lines_from_text(extract_source(path).text)
 
 
+# A card's label glued to the name by a web page's extraction: "PanelistsRichard Bender".
+_GLUED_LABEL = re.compile(
+    rf"^(?P<label>(?i:(?:Keynote\s+)?(?:{'|'.join(sorted(EVENT_PARTS))})s?))(?=[A-Z][a-z])"
+)
+
+
+def _unglued(line: str) -> tuple[str, str]:
+    """ "ModeratorHeizo Takenaka" -> ("Moderator", "Heizo Takenaka"); ("", line) for a line
+    without a glued label."""
+    match = _GLUED_LABEL.match(line)
+    if not match or not match.group("label")[:1].isupper():
+        return "", line
+    return match.group("label"), line[match.end() :]
+
+
 def lines_from_text(text: str) -> list[Line]:
-    """Text -> numbered lines, with Windows line ends and unusual spaces made plain."""
+    """Text -> numbered lines, with Windows line ends and unusual spaces made plain, and a
+    card's label set apart on a line of its own from the name it was glued to."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         # NFKC would turn footnote markers (¹) into digits; normalise spaces only.
         clean = "".join(" " if unicodedata.category(c) == "Zs" else c for c in raw).rstrip()
         stripped = clean.lstrip()
-        lines.append(Line(number, stripped, indented=bool(stripped) and stripped != clean))
+        indented = bool(stripped) and stripped != clean
+        label, rest = _unglued(stripped)
+        if label:  # a card of its own: the label and the name, on lines of this number
+            if lines and lines[-1].text == rest:
+                lines.pop()  # the same name alone above it (a photo's caption): one card
+            lines += [Line(number, "", indented=False), Line(number, label, indented=indented)]
+        lines.append(Line(number, rest, indented=indented))
     return lines

@@ -29,7 +29,7 @@ from .cues import (
 )
 from .people import person_spans, place_alone, reads_as_person
 from .records import CARD, Mention
-from .roles import clean_role, noun_phrase_start, role_at
+from .roles import clean_role, role_at, title_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -228,6 +228,11 @@ def _card_shaped(text: str) -> _Card | None:
     return _Card(" ".join(words), clean_role(role), tuple(titles))
 
 
+def _role_words(text: str) -> bool:
+    """Does the text hold a role's word ("Professor", "Director,")?"""
+    return any(w.lower().strip(",.;") in ROLE_WORDS for w in text.split())
+
+
 def _role_line(text: str) -> bool:
     """A short line naming a role, as printed above a name on a quotation card
     ("Secretary of the CPC Rongchang District Committee")."""
@@ -236,7 +241,7 @@ def _role_line(text: str) -> bool:
         len(words) <= 15
         and not text.endswith((".", "?", "!", ":", '"', "”"))
         and words[0][:1].isupper()
-        and any(w.lower().strip(",.") in ROLE_WORDS for w in words)
+        and _role_words(text)
     )
 
 
@@ -245,10 +250,10 @@ def _people_with_roles(
 ) -> list[tuple[str, str, tuple[str, ...]]]:
     """The people a line names, each with the role beside them, read as prose."""
     people = person_spans(nlp(text), registry, nlp)
-    starts = frozenset(noun_phrase_start(span) for span, _ in people)
+    starts = frozenset().union(*(title_starts(span) for span, _ in people))
     found = []
     for span, titles in people:
-        role, _ = role_at(span, titles, starts - {noun_phrase_start(span)})
+        role, _ = role_at(span, titles, starts - title_starts(span))
         found.append((span.text, role, tuple(titles)))
     return found
 
@@ -480,7 +485,7 @@ def layout_mentions(
             and not (
                 card_ended and run[-1][1].role and not part
             )  # after a blank line, only a card's first role line
-            and len(text.split()) <= 12
+            and (len(text.split()) <= 12 or (len(text.split()) <= 25 and _role_words(text)))
             and not text.endswith((".", "?", "!"))
             and not text.startswith(("•", "·", "- ", "* ", "– "))  # a new entry of a list
             and not _date_line(text, nlp)  # a byline's date, not a role

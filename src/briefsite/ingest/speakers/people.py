@@ -80,7 +80,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
             add(candidate)
     for entity in doc.ents:
         if entity.label_ == "PERSON" and not (
-            _participial_clause(entity, nlp) or _portfolio(entity)
+            _participial_clause(entity, nlp) or _portfolio(entity) or _named_chair(entity)
         ):
             add(_with_given_names(entity))
     for token in doc:  # "Angus Ng Hok-ming, chairman of ..., says": a name the model missed
@@ -130,7 +130,9 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
     return _joined_hong_kong_names(sorted(found, key=lambda item: item[0].start))
 
 
-_COURTESY_ANCHORS = frozenset({"mr", "mrs", "ms", "miss", "madam", "dr", "prof", "professor"})
+_COURTESY_ANCHORS = frozenset(
+    {"mr", "mrs", "ms", "miss", "madam", "dr", "prof", "professor", "hon", "sir", "dame"}
+)
 
 
 def _after_courtesies(doc: Doc) -> list[int]:
@@ -146,21 +148,33 @@ def _after_courtesies(doc: Doc) -> list[int]:
 def _name_run(doc: Doc, start: int) -> Span | None:
     """The name-shaped words from ``start``: two to four capitalised words, words in
     capitals or initials, on one line; never a role's or an institution's word."""
-    end = start
-    while end < len(doc) and end - start < 4:
+    end, words = start, 0
+    while end < len(doc) and words < 4:
         word = doc[end]
         initial = len(word.text.rstrip(".")) == 1 and word.text[:1].isupper()
         if not ((word.is_alpha and (word.is_title or word.is_upper)) or initial):
             break
         if word.lower_ in ROLE_WORDS | INSTITUTION_HEADS:
             break
-        end += 1
-        if "\n" in word.whitespace_:
+        end, words = end + 1, words + 1
+        while end + 1 < len(doc) and _joined_by_hyphen(doc, end):
+            end += 2  # "Siu-kay": one word of the name
+        if "\n" in doc[end - 1].whitespace_:
             break
     run = doc[start:end]
     if len(run) < 2 or not (is_name_shaped(run.text) or chinese_name(run.text)):
         return None
     return run
+
+
+def _joined_by_hyphen(doc: Doc, index: int) -> bool:
+    """Is ``doc[index]`` a hyphen between two words, with no space ("Siu-kay")?"""
+    return (
+        doc[index].text == "-"
+        and not doc[index - 1].whitespace_
+        and not doc[index].whitespace_
+        and doc[index + 1].is_alpha
+    )
 
 
 def _acronym_before(words: list[str]) -> bool:
@@ -289,6 +303,17 @@ def _named_before_a_role(candidate: Span, nlp: Language) -> bool:
     )
 
 
+def _named_chair(entity: Span) -> bool:
+    """Is the "name" that of a chair a professor holds ("Robert S. Lynd Professor of
+    Sociology", "the Victor and William Fung Professor in Economics")? A role's words."""
+    doc = entity.doc
+    return (
+        entity.end + 1 < len(doc)
+        and doc[entity.end].text in ("Professor", "Chair", "Professorship")
+        and doc[entity.end + 1].lower_ in ("of", "in", "for")
+    )
+
+
 def _portfolio(entity: Span) -> bool:
     """Is the "name" what a role or an institution is of ("Minister of Jal Shakti",
     "Ministry of Jal Shakti")? A portfolio or a place, not a person."""
@@ -352,11 +377,8 @@ def _whole_hyphenated(span: Span) -> Span:
         return (
             left >= 0
             and left + 2 < len(doc)
-            and doc[left + 1].text == "-"
-            and not doc[left].whitespace_
-            and not doc[left + 1].whitespace_
             and doc[left].is_alpha
-            and doc[left + 2].is_alpha
+            and _joined_by_hyphen(doc, left + 1)
         )
 
     while start >= 2 and joined(start - 2) and doc[start - 2].is_title:

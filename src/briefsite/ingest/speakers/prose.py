@@ -31,7 +31,7 @@ from .cues import (
 from .parse import cited, climb, recalled, speaking
 from .people import person_spans
 from .records import TITLE, Mention
-from .roles import clean_role, compound_title, group_title, noun_phrase_start, role_at
+from .roles import clean_role, compound_title, group_title, role_at, title_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -118,7 +118,7 @@ def prose_mentions(
     lists = [m.end() for m in LIST_CUE.finditer(plain)]
     mentions = []
     people = person_spans(doc, registry, nlp)
-    starts = frozenset(noun_phrase_start(span) for span, _ in people)
+    starts = frozenset().union(*(title_starts(span) for span, _ in people))
     by_root = {span.root.i: _construction(span) for span, _ in people}
     for span, titles in people:
         name = " ".join(span.text.split())
@@ -145,7 +145,7 @@ def prose_mentions(
             construction = "listed after a cue such as 'Speakers:'"
         if not construction:
             construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
-        role, strength = role_at(span, titles, starts - {noun_phrase_start(span)})
+        role, strength = role_at(span, titles, starts - title_starts(span))
         shared = group_title(span)  # "city leaders A, B, C": each a "city leader"
         if shared and (not role or role.lower().startswith(shared.lower())):
             role, strength = clean_role(shared), TITLE
@@ -163,7 +163,7 @@ def prose_mentions(
                 excluded,
             )
         )
-    mentions = _interviewers(mentions)
+    mentions = _interviewers(_between_entries([span for span, _ in people], mentions))
     mentions += _pronoun_mentions(doc, offset, quotes)
     named = {m.position - offset for m in mentions}
     for token in doc:  # "Wang said": a surname the model did not mark, resolved later
@@ -179,6 +179,41 @@ def prose_mentions(
             sentence = token.sent.text.strip()
             mentions.append(Mention(token.text, offset + token.idx, "", 0, construction, sentence))
     return mentions
+
+
+def _between_entries(spans: list[Span], mentions: list[Mention]) -> list[Mention]:
+    """A name between two speakers of one list ("participated by President A, ROLE B,
+    ROLE Mr. C, ROLE D and E"), which the parse of a long list attached nowhere: an
+    entry of the list when only names, roles and separators stand between them."""
+    counted = [bool(m.construction) and not m.excluded for m in mentions]
+    found = list(mentions)
+    for k, (span, mention) in enumerate(zip(spans, mentions, strict=True)):
+        if mention.construction or mention.excluded:
+            continue
+        before = next((j for j in range(k - 1, -1, -1) if counted[j]), None)
+        after = next((j for j in range(k + 1, len(spans)) if counted[j]), None)
+        if before is None or after is None:
+            continue
+        first, last = spans[before], spans[after]
+        if not (first.sent.start == span.sent.start == last.sent.start):
+            continue
+        doc = span.doc
+        if _list_gap(doc[first.end : span.start]) and _list_gap(doc[span.end : last.start]):
+            found[k] = replace(
+                mention, construction=f"an entry of the list of {first.text} and {last.text}"
+            )
+    return found
+
+
+def _list_gap(words: Span) -> bool:
+    """Do only roles and separators stand between two names: a comma, a semicolon or
+    "and", and no verb, pronoun, quotation mark or clause?"""
+    return any(t.text in (",", ";") or t.lower_ == "and" for t in words) and not any(
+        (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"))
+        or t.pos_ == "PRON"
+        or t.text in ('"', "“", "”", ":", "(")
+        for t in words
+    )
 
 
 def _called_reporter(span: Span) -> bool:
@@ -336,6 +371,10 @@ def _construction(span: Span) -> str:
             return f"listed ('{clause.text}')"
         if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite", "host"):
             return f"object of '{head.text}'"
+        if token.dep_ == "dobj" and head.lemma_.lower() in ("have", "welcome"):
+            for clause in head.children:  # "honoured to have X to give a keynote speech"
+                if clause.dep_ == "xcomp" and clause.i > token.i and speaking(clause):
+                    return f"'{head.text} ... to {speaking(clause)}'"
     return _before_a_verb_without_subject(span)
 
 

@@ -137,29 +137,46 @@ def noun_phrase_start(span: Span) -> int:
     return start
 
 
+def title_starts(span: Span) -> frozenset[int]:
+    """Where the title of a name may start: its noun phrase, or the run of capitalised
+    words before it however the parse attached them ("..., Commissioner of the Office of
+    Justice Dr. James Ding, ..."). Another person's role stops at either."""
+    return frozenset({noun_phrase_start(span), _capitalised_title_start(span)})
+
+
 def compound_title(span: Span) -> list[str]:
     """Words of a title written before the name in its noun phrase (``Shanghai Party
     Secretary Li Qiang``, ``The US Silicon Valley chairman and CEO Russell Hancock``)."""
     subject = _subject_title(span)  # the fuller of the two readings of the title
-    start = min(noun_phrase_start(span), _capitalised_title_start(span))
+    title: list[str] = []
+    for start in sorted(title_starts(span)):
+        title = _title_from(span, start)  # the noun phrase; else the run of capitals
+        if title:
+            break
+    return subject if len(subject) > len(title) else title
+
+
+def _title_from(span: Span, start: int) -> list[str]:
+    """The words from ``start`` to the name as a title; none if they run too long to be
+    one or hold a quotation, a bracket or a separator."""
     words = [
         t
         for t in span.doc[start : span.start]
-        if t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON")  # "his", "the"
+        if not (t.dep_ == "det" and t.i == start) and not (t.dep_ == "poss" and t.pos_ == "PRON")
     ]
-    while words and (words[0].is_punct or words[0].tag_ == "POS"):
-        words.pop(0)
+    while words and (words[0].is_punct or words[0].tag_ == "POS" or words[0].dep_ == "det"):
+        words.pop(0)  # "the", "his"
     words = [t for t in words if t.lower_ not in COURTESY]
     if (
         span.start - start > 24  # a title is a few words; a longer run is a clause
         or len(words) > 16
         or any(t.text in ("“", '"', "(", ")", ",", ";") for t in words)
     ):
-        return subject
-    title = "".join(t.text_with_ws for t in words).split()
-    return subject if len(subject) > len(title) else title
+        return []
+    return "".join(t.text_with_ws for t in words).split()
 
 
+TITLE_TOKENS = 20  # "Commissioner of Inclusive Dispute Avoidance and Resolution Office of ..."
 _JOINERS = frozenset({"of", "and", "&", "for"})
 _NOT_TITLES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL"})
 
@@ -172,11 +189,13 @@ def _capitalised_title_start(span: Span) -> int:
     date, a number, another person, a word in lower case, or an "and" that joins the name
     to the entry before it ("... Corporation and Tim Preston")."""
     doc, start = span.doc, span.start
-    while start > span.sent.start and span.start - start < 12:
+    while start > span.sent.start and span.start - start < TITLE_TOKENS:
         word = doc[start - 1]
         if word.ent_type_ in _NOT_TITLES or "\n" in word.whitespace_:
             break
-        capital = word.is_title or word.is_upper or word.lower_ in ROLE_WORDS  # "Vice-president"
+        capital = _capitalised(word) or (  # "Vice-president"
+            word.lower_ in ROLE_WORDS and word.i > 0 and doc[word.i - 1].text == "-"
+        )
         abbreviation = word.text == "." and start >= 2 and len(doc[start - 2]) <= 4
         hyphen = word.text == "-" and not word.whitespace_ and not doc[start - 2].whitespace_
         before = doc[start - 2] if start >= 2 else word
@@ -184,16 +203,32 @@ def _capitalised_title_start(span: Span) -> int:
             word.lower_ in _JOINERS
             and start < span.start
             and (before.is_title or before.text == "." or before.lower_ in ROLE_WORDS)
-            and doc[start].is_title
+            and (_capitalised(doc[start]) or doc[start].lower_ == "the")
             and (  # "Minister of Commerce", "Dept. of Labor"; not "Transcript of"
                 word.lower_ != "of"
                 or before.text == "."
                 or before.lower_ in ROLE_WORDS | INSTITUTION_HEADS
             )
             and (word.lower_ != "for" or before.lower_ in INSTITUTION_HEADS)  # "Center for"
+            and doc[start].lower_ not in COURTESY  # "Chairman and Mr. Zhou Li": two entries
+            and not (  # "Commissioner Lee from the Department of Information and Executive
+                word.lower_ in ("and", "&")  # Secretary Yao": "and" ends the entry before
+                and before.lower_ not in ROLE_WORDS  # (not "President and CEO Tom Wright")
+                and doc[start].lower_ in ROLE_WORDS  # (nor "Trade and Industry Minister")
+            )
+        )
+        article = (  # "Office of the Department of Justice"
+            word.lower_ == "the"
+            and start >= 2
+            and doc[start - 2].lower_ == "of"
+            and _capitalised(doc[start])
         )
         if not (
-            (capital and word.pos_ in ("PROPN", "NOUN", "ADJ")) or abbreviation or hyphen or joiner
+            (capital and (word.pos_ in ("PROPN", "NOUN", "ADJ") or word.dep_ == "amod"))
+            or abbreviation
+            or hyphen
+            or joiner
+            or article
         ):
             break
         start -= 1
@@ -203,6 +238,11 @@ def _capitalised_title_start(span: Span) -> int:
     if not any(t.lower_.rstrip(".") in ROLE_WORDS for t in run):
         return span.start
     return start
+
+
+def _capitalised(word: Token) -> bool:
+    """A word of a proper name: "Justice", "CPPCC", "eBRAM"."""
+    return word.is_title or (word.is_alpha and not word.is_lower)
 
 
 # ", Mr Ouyang Weimin": an entry of a list that names people with a courtesy title, which
@@ -389,6 +429,8 @@ def clean_role(role: str) -> str:
     words = role.split(", ")
     while len(words) > 1 and words[0] in POST_NOMINALS | {"Hon"}:
         words.pop(0)  # "John Lee, GBM, SBS, PDSM, Chief Executive": honours before the role
+    while len(words) > 1 and words[-1] in POST_NOMINALS:
+        words.pop()  # "Vice-Chairman of the Bar Association, SC": after it
     role = ", ".join(words)
     while role.endswith(")") and role.count(")") > role.count("("):  # "(PANYNJ)" keeps it
         role = role[:-1].rstrip(" ,;:.")
