@@ -1008,3 +1008,48 @@ def test_honoured_to_have_a_guest_give_a_keynote(speakers):
         "keynote speech on the Greater Bay Area."
     )
     assert speakers(text) == [("Anna Berg", "Secretary for Justice")]
+
+
+def test_name_role_in_brackets_lists_and_words_of_a_role_that_read_as_a_name(speakers):
+    text = (
+        "Keynote speeches were delivered by Prof. Xiao Geng (Professor of Practice, CUHK "
+        "Shenzhen; Chairman of the Institution for International Finance). The panel "
+        "featured leading experts, including Mr Li Zhong (Member of the Standing Committee, "
+        "Chairman of the Huajing Society); Prof. Wang Jixian (Research Director of the Bay "
+        "Area Centre; Former Head of Geography); Prof. Xu Jiang (Associate Dean, CUHK)."
+    )
+    assert speakers(text) == [
+        (
+            "Xiao Geng",
+            "Professor of Practice, CUHK Shenzhen; Chairman of the Institution for "
+            "International Finance",
+        ),
+        ("Li Zhong", "Member of the Standing Committee, Chairman of the Huajing Society"),
+        ("Wang Jixian", "Research Director of the Bay Area Centre; Former Head of Geography"),
+        ("Xu Jiang", "Associate Dean, CUHK"),
+    ]
+
+
+def test_taking_part_joining_and_a_talk_made_by(speakers):
+    text = (
+        "We are honored to have Prof. Laurence Liauw (HKU) and Ms Pearl Hui (AECOM) joining "
+        "our second event. Leonard Cheng, professor of economics at HKUST, will also take "
+        "part in the panel discussions. A luncheon presentation will be made by Dr John Chan "
+        "Cho-chak, chairman of the University Council."
+    )
+    assert speakers(text) == [
+        ("Laurence Liauw", "HKU"),
+        ("Pearl Hui", "AECOM"),
+        ("Leonard Cheng", "Professor of economics at HKUST"),
+        ("John Chan Cho-chak", "Chairman of the University Council"),
+    ]
+
+
+def test_a_fronted_role_and_a_place_in_the_photo(speakers):
+    text = (
+        "The Director of the Economic and Trade Office in Guangdong, Miss Linda So (front "
+        "row, third right), speaks at the plaque unveiling ceremony."
+    )
+    assert speakers(text) == [
+        ("Linda So", "Director of the Economic and Trade Office in Guangdong")
+    ]

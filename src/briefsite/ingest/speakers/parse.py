@@ -88,6 +88,8 @@ def speaking(verb: Token) -> str:
         ):
             return f"{candidate.text} {particle}".strip()
         objects = [c for c in candidate.children if c.dep_ == "dobj"]
+        if candidate.lemma_.lower() == "take" and any(o.lower_ == "part" for o in objects):
+            return f"{candidate.text} part"  # "will also take part in the panel"
         for phrase in (*candidate.children, *(g for o in objects for g in o.children)):
             if phrase.dep_ == "prep" and phrase.lower_ == "with":  # "closed it with remarks"
                 talks = [o for o in phrase.children if o.lemma_.lower() in TALK_NOUNS]

@@ -31,7 +31,7 @@ from .cues import (
 from .parse import cited, climb, recalled, speaking
 from .people import person_spans
 from .records import TITLE, Mention
-from .roles import clean_role, compound_title, group_title, role_at, title_starts
+from .roles import ROLE_TOKENS, clean_role, compound_title, group_title, role_at, title_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,6 +120,7 @@ def prose_mentions(
     people = person_spans(doc, registry, nlp)
     starts = frozenset().union(*(title_starts(span) for span, _ in people))
     by_root = {span.root.i: _construction(span) for span, _ in people}
+    name_ends = {span.end - 1: span for span, _ in people}
     for span, titles in people:
         name = " ".join(span.text.split())
         sentence = span.sent.text.strip()
@@ -133,6 +134,8 @@ def prose_mentions(
                 start + 1 == subject.left_edge.idx for start, _ in quotes
             ) and construction.startswith("subject")
             excluded = "" if opens_here else "named inside a quotation"
+        if _in_a_role_bracket(span, name_ends):  # "Xiao Geng (Professor, CUHK Shenzhen)"
+            construction, excluded = "", "a word of another person's role in brackets"
         if not construction and any(s <= span.start_char and span.end_char <= e for s, e in bold):
             construction = "a bold name"
         if not construction and _AFTER_QUOTE.search(plain[: span.start_char]):
@@ -179,6 +182,20 @@ def prose_mentions(
             sentence = token.sent.text.strip()
             mentions.append(Mention(token.text, offset + token.idx, "", 0, construction, sentence))
     return mentions
+
+
+def _in_a_role_bracket(span: Span, name_ends: dict[int, Span]) -> bool:
+    """Is the "name" inside the brackets that give another person's role, right after
+    that person's name ("Prof. Xiao Geng (Professor of Practice, CUHK Shenzhen; ...)")?
+    Not the name given again ("Alain Bertaud (Bertaud)")."""
+    doc = span.doc
+    for index in range(span.start - 1, max(span.sent.start, span.start - ROLE_TOKENS) - 1, -1):
+        if doc[index].text == ")":
+            return False
+        if doc[index].text == "(":
+            before = name_ends.get(index - 1)
+            return before is not None and not {t.lower_ for t in span} <= {t.lower_ for t in before}
+    return False
 
 
 def _between_entries(spans: list[Span], mentions: list[Mention]) -> list[Mention]:
@@ -282,7 +299,7 @@ def _bold_spans(paragraph: str) -> list[tuple[int, int]]:
 
 def _construction(span: Span) -> str:
     """The construction that makes the person named by ``span`` a speaker, or ''."""
-    token = climb(span.root)
+    token = climb(_name_root(span))
     head = token.head
     role_of_the_day = _in_the_chair_or_for_a_talk(span)
     if role_of_the_day:
@@ -329,6 +346,13 @@ def _construction(span: Span) -> str:
             ]
             if talks:
                 return f"'{governor.text} with {talks[0].text} by'"
+            made = [  # "A luncheon presentation will be made by X"
+                c
+                for c in governor.children
+                if c.dep_ == "nsubjpass" and c.lemma_.lower() in TALK_NOUNS
+            ]
+            if made:
+                return f"'{made[0].text} ... {governor.text} by'"
         if preposition == "to" and governor.lower_ == "according":
             return "'according to'"
         if preposition in PARTY_PREPOSITIONS and governor.lemma_.lower() in TALK_NOUNS:
@@ -372,10 +396,29 @@ def _construction(span: Span) -> str:
         if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite", "host"):
             return f"object of '{head.text}'"
         if token.dep_ == "dobj" and head.lemma_.lower() in ("have", "welcome"):
-            for clause in head.children:  # "honoured to have X to give a keynote speech"
-                if clause.dep_ == "xcomp" and clause.i > token.i and speaking(clause):
-                    return f"'{head.text} ... to {speaking(clause)}'"
+            # "honoured to have X to give a keynote speech", "to have A, B and C joining
+            # our event" (the parse may attach the participle to "honoured")
+            above = list(head.head.children) if head.dep_ == "xcomp" else []
+            for clause in [*head.children, *above]:
+                if (
+                    clause.dep_ in ("xcomp", "advcl", "acl")
+                    and clause.i > token.i
+                    and speaking(clause)
+                ):
+                    return f"'{head.text} ... {clause.text}'"
     return _before_a_verb_without_subject(span)
+
+
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "attr", "compound"})
+
+
+def _name_root(span: Span) -> Token:
+    """The word of a name that fills its place in the sentence. The parse may attach
+    another word of the name elsewhere ("Miss Linda So": "So" read as an adverb), so a
+    word in a noun's place is preferred."""
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    nominal = [t for t in outside if t.dep_ in _NOMINAL]
+    return span.root if span.root.dep_ in _NOMINAL or not nominal else nominal[0]
 
 
 def _before_a_verb_without_subject(span: Span) -> str:
@@ -503,12 +546,13 @@ def _participle_of_speaking(token: Token) -> bool:
 
 def _in_a_semicolon_list(span: Span, starts: frozenset[int]) -> str:
     """``... featured a discussion between A, ROLE; B, ROLE; and C, ROLE``: entries of a
-    ``NAME, ROLE`` list, separated by semicolons, after words that present speakers (a
-    talk noun, a list noun, a verb of speaking or listing) before the first name."""
+    ``NAME, ROLE`` (or ``NAME (ROLE)``) list, separated by semicolons, after words that
+    present speakers (a talk noun, a list noun, a verb of speaking or listing) before the
+    first name."""
     sentence, doc = span.sent, span.doc
     semicolons = [t.i for t in sentence if t.text == ";"]
-    if len(semicolons) < 2 or span.end >= sentence.end or doc[span.end].text != ",":
-        return ""
+    if len(semicolons) < 2 or span.end >= sentence.end or doc[span.end].text not in (",", "("):
+        return ""  # "NAME, ROLE;" or "NAME (ROLE);"
     first = min((s for s in starts if sentence.start <= s < sentence.end), default=span.start)
     cues = TALK_NOUNS | LIST_NOUNS | SPEAKING_VERBS | (LIST_VERBS - {"be"})
     if not any(t.lemma_.lower() in cues for t in doc[sentence.start : first]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...names import COURTESY, POST_NOMINALS, chinese_name
+from ...names import COURTESY, POST_NOMINALS, TITLES, chinese_name
 from .cues import EVENT_PARTS, INSTITUTION_HEADS, ROLE_WORDS
 from .people import place_alone
 from .records import APPOSITION, TITLE
@@ -41,6 +41,8 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
     before = compound_title(span) or _fronted_apposition(span) or _courtesy_fronted(span)
     before = before or titles  # as written
     before_text = " ".join(w for w in before if w.lower() not in COURTESY)
+    if after and before_text in _ABBREVIATED_TITLES:
+        before_text = ""  # "Prof. Zheng Yongnian (Professor, CUHK Shenzhen; ...)": a courtesy
     if after and before_text:
         joiner = " " if re.match(r"^(?:of|from|at)\b", after) else ", "
         return clean_role(f"{before_text}{joiner}{after}"), APPOSITION
@@ -60,6 +62,10 @@ _PLACE_IN_PHOTO = re.compile(
 _CLOCK = re.compile(r"(?:\d+h\s*)?(?:\d+m\s*)?\d+s|\d{1,2}(?::\d{2}){1,2}")
 
 
+# Titles abbreviated before a name, which say no more than a courtesy beside a role.
+_ABBREVIATED_TITLES = frozenset({"Prof.", "Prof", "Assoc. Prof.", "Asst. Prof."})
+
+
 def _past_the_name_again(span: Span, index: int) -> int:
     """Past a bracket that gives the name again, a time or a place in a photo, not a role:
     "Alain Bertaud (Bertaud), a former chief urban planner", "Li Ming (李明), director",
@@ -67,7 +73,7 @@ def _past_the_name_again(span: Span, index: int) -> int:
     doc = span.doc
     if index >= len(doc) or doc[index].text != "(":
         return index
-    close = next((t.i for t in doc[index + 1 : index + 6] if t.text.startswith(")")), None)
+    close = next((t.i for t in doc[index + 1 : index + 10] if t.text.startswith(")")), None)
     if close is None or close == index + 1:
         return index
     inside = doc[index + 1 : close]
@@ -167,6 +173,9 @@ def _title_from(span: Span, start: int) -> list[str]:
     while words and (words[0].is_punct or words[0].tag_ == "POS" or words[0].dep_ == "det"):
         words.pop(0)  # "the", "his"
     words = [t for t in words if t.lower_ not in COURTESY]
+    joins = [n for n, t in enumerate(words) if t.lower_ in ("and", "&")]
+    if joins and all(t.lower_ in TITLES for t in words[joins[-1] + 1 :]):
+        words = words[joins[-1] + 1 :]  # "on regional integration and Prof. Xiao Geng"
     if (
         span.start - start > 24  # a title is a few words; a longer run is a clause
         or len(words) > 16
