@@ -1053,3 +1053,26 @@ def test_a_fronted_role_and_a_place_in_the_photo(speakers):
     assert speakers(text) == [
         ("Linda So", "Director of the Economic and Trade Office in Guangdong")
     ]
+
+
+def test_a_description_of_the_body_is_not_the_person_s_role(speakers):
+    text = (
+        "Xu Li, CEO of SenseTime, a forefront AI software company, said AI matters. Li Ming, "
+        "mayor of Hefei, the capital of Anhui, agreed. Kazuyuki Motohashi, Professor at the "
+        "School of Engineering, The University of Tokyo, also spoke."
+    )
+    assert speakers(text) == [
+        ("Xu Li", "CEO of SenseTime"),
+        ("Li Ming", "Mayor of Hefei"),
+        ("Kazuyuki Motohashi", "Professor at the School of Engineering, The University of Tokyo"),
+    ]
+
+
+def test_each_name_of_a_list_under_a_plural_title_has_the_title(speakers):
+    text = "Academicians Yan Deyue, Zhuang Songlin, Chen Zhongwei and Zhang Jiujun attended."
+    assert speakers(text) == [
+        ("Yan Deyue", "Academician"),
+        ("Zhuang Songlin", "Academician"),
+        ("Chen Zhongwei", "Academician"),
+        ("Zhang Jiujun", "Academician"),
+    ]

@@ -109,6 +109,15 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
+# What an apposition after a role describes when it is not the person but the body just
+# named: "CEO of SenseTime, a forefront AI software company", "mayor of Hefei, the capital".
+BODY_NOUNS = INSTITUTION_HEADS | frozenset(
+    """firm lobby organisation organization body startup start-up developer maker operator
+    provider giant conglomerate network alliance coalition nonprofit non-profit charity
+    platform consultancy think-tank tank capital hub metropolis""".split()
+)
+
+
 # Items of an agenda that read like names on a line of their own ("Coffee Break").
 AGENDA_ITEMS = frozenset(
     """break lunch luncheon dinner breakfast reception registration networking recess

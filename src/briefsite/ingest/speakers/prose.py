@@ -121,6 +121,7 @@ def prose_mentions(
     starts = frozenset().union(*(title_starts(span) for span, _ in people))
     by_root = {span.root.i: _construction(span) for span, _ in people}
     name_ends = {span.end - 1: span for span, _ in people}
+    names = frozenset(i for span, _ in people for i in range(span.start, span.end))
     for span, titles in people:
         name = " ".join(span.text.split())
         sentence = span.sent.text.strip()
@@ -149,7 +150,7 @@ def prose_mentions(
         if not construction:
             construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
         role, strength = role_at(span, titles, starts - title_starts(span))
-        shared = group_title(span)  # "city leaders A, B, C": each a "city leader"
+        shared = group_title(span, names)  # "city leaders A, B, C": each a "city leader"
         if shared and (not role or role.lower().startswith(shared.lower())):
             role, strength = clean_role(shared), TITLE
         if _called_reporter(span):

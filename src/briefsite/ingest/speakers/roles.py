@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...names import COURTESY, POST_NOMINALS, TITLES, chinese_name
-from .cues import EVENT_PARTS, INSTITUTION_HEADS, ROLE_WORDS
+from .cues import BODY_NOUNS, EVENT_PARTS, INSTITUTION_HEADS, ROLE_WORDS
 from .people import place_alone
 from .records import APPOSITION, TITLE
 
@@ -88,18 +88,29 @@ def _past_the_name_again(span: Span, index: int) -> int:
     return index
 
 
-def group_title(span: Span) -> str:
+def group_title(span: Span, names: frozenset[int]) -> str:
     """The title a list of names shares, in the singular: "city leaders Xing Zhihong, Chen
-    Lingling, ..." gives each "city leader"; "" when no plural noun heads the list."""
-    first = span.root
-    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
-        first = first.head
-    words = [t for t in span.doc[first.left_edge.i : first.i] if t.ent_type_ != "PERSON"]
-    if not words or words[-1].tag_ != "NNS" or span.doc[words[-1].i + 1].ent_type_ != "PERSON":
+    Lingling, ..." gives each "city leader"; "" when no plural noun heads the list. The
+    list is names (``names``: the words of the people found) and separators only."""
+    doc, index = span.doc, span.start - 1
+    while index > span.sent.start and (index in names or doc[index].text in (",", "、", "and")):
+        index -= 1
+    noun = doc[index]
+    if noun.tag_ not in ("NNS", "NNPS") or index + 1 not in names:
         return ""  # the plural noun must stand right before the first name
-    if words[-1].lemma_.lower() in EVENT_PARTS:
+    if noun.lemma_.lower() in EVENT_PARTS:
         return ""  # "speakers A, B": their part at the event, not a title
-    return " ".join([*(t.text for t in words[:-1] if t.dep_ != "det"), words[-1].lemma_])
+    words = [t for t in doc[noun.left_edge.i : noun.i] if t.dep_ != "det" and t.i not in names]
+    return " ".join([*(t.text for t in words), _singular(noun)])
+
+
+def _singular(noun: Token) -> str:
+    """ "leaders" -> "leader", "Academicians" -> "Academician" (the lemmatizer keeps a
+    capitalised plural as it is)."""
+    lemma = noun.lemma_
+    if lemma == noun.text and noun.text.endswith("s") and not noun.text.endswith("ss"):
+        return noun.text[:-1]
+    return lemma
 
 
 def _stated_role(span: Span) -> str:
@@ -390,6 +401,8 @@ def _apposition(
         while top.head.i != top.i and top.head.i >= end and top.head.left_edge.i >= end:
             top = top.head
         attached = span.start <= top.head.i < end  # to the name, or to the role so far
+        if end > start and _describes_the_body(top):
+            break  # "CEO of SenseTime, a forefront AI software company": the firm's
         if (
             top.dep_ not in ("appos", "conj", "npadvmod", "attr")
             or top.left_edge.i != end
@@ -403,6 +416,9 @@ def _apposition(
                 break
             if token.i in others and token.i > end:
                 right = token.i - 1
+                break
+            if token.i > end and _describes_the_body(token):  # "..., the capital of Anhui"
+                right = token.left_edge.i - 1
                 break
         end = right + 1
         while end - 1 > start and doc[end - 1].text == ",":  # a comma closing the apposition
@@ -422,6 +438,22 @@ def _apposition(
     words = doc[start:end].text.strip()
     words = re.sub(r"(?:,|\band)\s*$", "", words).strip(" ,")
     return words if len(words.split()) <= 45 else ""
+
+
+def _describes_the_body(head: Token) -> bool:
+    """Is the phrase headed by ``head`` an apposition set after a comma that describes
+    the body or place a role names ("a local business lobby", "the capital of Anhui"),
+    not the person?"""
+    doc, first = head.doc, head.left_edge
+    return (
+        head.lemma_.lower() in BODY_NOUNS
+        and head.pos_ == "NOUN"  # not a name: "..., The University of Tokyo"
+        and head.dep_ == "appos"  # not "..., the bank's president"
+        and first.dep_ == "det"
+        and first.is_lower
+        and first.i > 0
+        and doc[first.i - 1].text == ","
+    )
 
 
 _EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The next session"
