@@ -1076,3 +1076,16 @@ def test_each_name_of_a_list_under_a_plural_title_has_the_title(speakers):
         ("Chen Zhongwei", "Academician"),
         ("Zhang Jiujun", "Academician"),
     ]
+
+
+def test_a_role_s_of_phrase_the_parse_hung_from_the_name_and_named_chairs(speakers):
+    text = (
+        "Distinguished guests included Pansy Ho, co-chairperson of MGM China and managing "
+        "director of Shun Tak Holdings, Zhang Weiwei, dean of the China Research Institute, "
+        "and Heiwai Tang, Victor and William Fung Professor in Economics."
+    )
+    assert speakers(text) == [
+        ("Pansy Ho", "Co-chairperson of MGM China and managing director of Shun Tak Holdings"),
+        ("Zhang Weiwei", "Dean of the China Research Institute"),
+        ("Heiwai Tang", "Victor and William Fung Professor in Economics"),
+    ]

@@ -305,13 +305,22 @@ def _named_before_a_role(candidate: Span, nlp: Language) -> bool:
 
 def _named_chair(entity: Span) -> bool:
     """Is the "name" that of a chair a professor holds ("Robert S. Lynd Professor of
-    Sociology", "the Victor and William Fung Professor in Economics")? A role's words."""
+    Sociology", "the Victor and William Fung Professor in Economics")? A role's words:
+    the name, maybe more names joined to it, then "Professor" or "Chair" of something."""
     doc = entity.doc
+    index = entity.end - 1 if entity[-1].text in _CHAIRS else entity.end
+    while index < min(len(doc), entity.end + 6) and doc[index].text not in _CHAIRS:
+        if not (doc[index].is_title or doc[index].lower_ in ("and", "&")):
+            return False
+        index += 1
     return (
-        entity.end + 1 < len(doc)
-        and doc[entity.end].text in ("Professor", "Chair", "Professorship")
-        and doc[entity.end + 1].lower_ in ("of", "in", "for")
+        index + 1 < len(doc)
+        and doc[index].text in _CHAIRS
+        and doc[index + 1].lower_ in ("of", "in", "for")
     )
+
+
+_CHAIRS = frozenset({"Professor", "Chair", "Professorship"})
 
 
 def _portfolio(entity: Span) -> bool:

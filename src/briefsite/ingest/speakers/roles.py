@@ -428,6 +428,17 @@ def _apposition(
             continue
         if end < limit and doc[end].text == ")":
             end += 1
+        if (
+            end < limit
+            and doc[end].lower_ in ("of", "at", "from")
+            and doc[end].dep_ == "prep"
+            and span.start <= doc[end].head.i < span.end
+        ):  # "Tomiquia Moss, Founder and CEO of All Home": "of" hung from the name
+            right = doc[end].right_edge.i + 1
+            end = min([right, *(i for i in others if end < i < right)])
+            while doc[end - 1].text in (",", "and"):
+                end -= 1  # "..., Shun Tak Holdings, Zhang Weiwei": the next entry's name
+            continue
         if end < limit and doc[end].text == "," and end + 1 < limit:
             step = 2 if doc[end + 1].lower_ == "and" and end + 2 < limit else 1
             nxt = doc[end + step]
