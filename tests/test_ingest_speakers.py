@@ -1089,3 +1089,53 @@ def test_a_role_s_of_phrase_the_parse_hung_from_the_name_and_named_chairs(speake
         ("Zhang Weiwei", "Dean of the China Research Institute"),
         ("Heiwai Tang", "Victor and William Fung Professor in Economics"),
     ]
+
+
+def test_a_hong_kong_name_in_full_and_its_english_part_are_one_person(speakers):
+    text = (
+        "“We will nurture new growth points,” Carrie Lam Cheng Yuet-ngor, the Chief Executive "
+        "of the Hong Kong Special Administrative Region, said at the forum. Legislator "
+        "William Wong Kam-fai said the tour was focused. Carrie Lam added that more would come."
+    )
+    assert speakers(text) == [
+        (
+            "Carrie Lam Cheng Yuet-ngor",
+            "Chief Executive of the Hong Kong Special Administrative Region",
+        ),
+        ("William Wong Kam-fai", "Legislator"),
+    ]
+
+
+def test_a_photo_caption_in_running_text_names_those_at_the_event(speakers):
+    text = (
+        "Photo shows the Secretary of the Provincial Committee, Mr Li Xi (centre); Mrs Lam "
+        "(sixth right); the Governor of Guangdong Province, Mr Ma Xingrui (fifth left), and "
+        "other guests officiating at the ceremony."
+    )
+    assert speakers(text) == [
+        ("Li Xi", "Secretary of the Provincial Committee"),
+        ("Ma Xingrui", "Governor of Guangdong Province"),
+    ]
+
+
+def test_a_programme_s_card_lines_and_talk_headings_under_a_time(speakers):
+    lines = (
+        "13:30 - 14:30 Welcome and conceptual framework of regional design",
+        "",
+        "Alain Thierstein, Professor of Urban Development, Munich University of Technology",
+        "Agnes Förster, Chair of Urban Development, Munich University of Technology",
+        "Wil Zonneveld, Professor of Urban and Regional Planning, Delft University of Technology",
+        "",
+        "14:30 - 15:30 Regional design: What kind of setting?",
+        "",
+        "Reflections by Simin Davoudi, Professor of Environmental Policy at Newcastle University",
+    )
+    assert speakers(lines=lines) == [
+        ("Alain Thierstein", "Professor of Urban Development, Munich University of Technology"),
+        ("Agnes Förster", "Chair of Urban Development, Munich University of Technology"),
+        (
+            "Wil Zonneveld",
+            "Professor of Urban and Regional Planning, Delft University of Technology",
+        ),
+        ("Simin Davoudi", "Professor of Environmental Policy at Newcastle University"),
+    ]

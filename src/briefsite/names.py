@@ -40,7 +40,7 @@ CHINESE_FAMILY_NAMES = frozenset(
     hao kong bai cui kang mao qiu qin shi gu hou shao meng long wan duan lei qian yin yi
     chang wen fang tu ni niu fan ji lv lyu bo geng hua jiao mu ouyang shu su tao wei xing
     yue zhan zhuang an bao bian che chu dang gan gong guan hong ke lai lan lou mei miao
-    ning pang pei qi rao sha shang si tong wu xiang xin yao yong you zang zhai""".split()
+    ning pang pei qi rao sha shang si tong wu xiang xin yao yong you zang zhai mo""".split()
 )
 _INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = (

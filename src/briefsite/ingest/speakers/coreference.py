@@ -12,6 +12,7 @@ from nicknames import NickNamer
 from ...names import GENERATIONS
 from ...text import name_key
 from .cues import PRONOUNS
+from .people import CANTONESE_GIVEN as _CANTONESE_GIVEN
 from .records import Evidence, Mention, Person
 
 
@@ -28,6 +29,7 @@ def group_people(mentions: list[Mention], credited: set[str], warnings: list[str
                 key = (
                     _same_but_nickname(mention.name, people)
                     or _initialled(mention.name, people)
+                    or _leading_words(mention.name, people)
                     or key
                 )
             person = people.get(key)
@@ -133,6 +135,25 @@ def _initialled(name: str, people: dict[str, Person]) -> str | None:
         if any(len(s.split()) >= 2 and fits(s) for s in person.spellings)
     ]
     return matches[0] if len(matches) == 1 else None
+
+
+def _leading_words(name: str, people: dict[str, Person]) -> str | None:
+    """The key of the one person named so but for the Chinese part of a Hong Kong name:
+    "Carrie Lam" and "Carrie Lam Cheng Yuet-ngor", "John Lee" and "John Lee Ka-chiu"."""
+    words = name.split()
+
+    def same(spelling: str) -> bool:
+        shorter, longer = sorted((words, spelling.split()), key=len)
+        extra = longer[len(shorter) :]
+        return (
+            len(shorter) >= 2
+            and longer[: len(shorter)] == shorter
+            and 1 <= len(extra) <= 2
+            and bool(_CANTONESE_GIVEN.match(extra[-1]))
+        )
+
+    matches = {key for key, person in people.items() for s in person.spellings if same(s)}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _add_spelling(person: Person, spelling: str) -> None:

@@ -50,7 +50,8 @@ _TIME = re.compile(r"^\(?\d{1,2}[:.：]\d{2}\b")
 # A heading that names the speaker of the talk below it: "Remarks by Commissioner Liu
 # Xianfa of the Ministry ...", "Keynote Speech by Professor Anna Berg".
 _TALK_HEADING = re.compile(
-    r"^(?:[A-Z][\w-]*\s+){0,2}(?i:remarks|speech|address|statement|keynote|lecture)"
+    r"^(?:[A-Z][\w-]*\s+){0,2}(?i:remarks|speech|address|statement|keynote|lecture|"
+    r"reflections|presentation|talk|introduction|comments|response)"
     r"\s+(?:by|of|from)\s+[A-Z]"
 )
 
@@ -302,6 +303,7 @@ def layout_mentions(
     cue = False  # under a heading such as "Speakers" or an agenda time
     after_quote = False
     run: list[tuple[int, _Card, str]] = []
+    pending: list[tuple[int, _Card, str]] = []  # card-shaped lines right before a run
     singles: list[tuple[int, _Card, str]] = []  # cards alone between paragraphs
     answers = questions = 0
     framing: list[str] = []
@@ -460,6 +462,9 @@ def layout_mentions(
         if card:
             if not card.role and not run and role_above:  # the role printed above the name
                 card = _Card(card.name, clean_role(role_above), card.titles)
+            if not run and pending and pending[-1][0] == number - 1:
+                run.extend(pending)  # lines of the card's shape above it open the run
+            pending.clear()
             run.append((number, card, text))
             card_ended = False
             role_above = ""
@@ -493,6 +498,12 @@ def layout_mentions(
             number_, card_, line_ = run[-1]  # a role continued on the next line
             role = f"{card_.role}{';' if part else ','} {text}" if card_.role else text
             run[-1] = (number_, _Card(card_.name, clean_role(role), card_.titles), line_)
+            continue
+        shaped = None if run else _card_shaped(text)
+        if shaped:  # "Alain Thierstein, Professor of ...": a card if a run follows
+            if pending and pending[-1][0] != number - 1:
+                pending.clear()
+            pending.append((number, shaped, text))
             continue
         close_run()
         after_quote = text.startswith(("“", '"')) or text.endswith(("”", '"'))

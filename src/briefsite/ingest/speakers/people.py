@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ...names import TITLES, chinese_name, is_name_shaped, split_title
+from ...names import CHINESE_FAMILY_NAMES, TITLES, chinese_name, is_name_shaped, split_title
 from .cues import INSTITUTION_HEADS, ROLE_WORDS
 from .parse import speaking
 
@@ -26,13 +26,13 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
     def add(span: Span | None) -> None:
         if span is None:
             return
-        span = _whole_hyphenated(span)
+        span = _with_cantonese_given_name(_whole_hyphenated(span))
         texts = [t.text for t in span]
         titles, words = split_title(list(texts))
         while len(words) > 2 and words[0].lower().rstrip(".") in ROLE_WORDS:
             titles.append(words.pop(0))  # "Emeritus Shigeru Moriji": a role's word
-        if _acronym_before(words):
-            words.pop(0)  # "MOFCOM Li Guanghui": the ministry the role ends with
+        if _acronym_before(words) or _word_before_a_chinese_name(words, span, nlp):
+            words.pop(0)  # "MOFCOM Li Guanghui", "Local Mo Xiaohuan": not the name's
         # where the name starts once titles before it and honours after it are off
         start = span.start + next(
             k for k in range(len(texts)) if texts[k : k + len(words)] == words
@@ -177,6 +177,15 @@ def _joined_by_hyphen(doc: Doc, index: int) -> bool:
     )
 
 
+def _word_before_a_chinese_name(words: list[str], span: Span, nlp: Language) -> bool:
+    """Does an English word open the "name" before a whole Chinese name ("Local Mo
+    Xiaohuan", "Villager Wang Fang"), where the model took the two as one?"""
+    if len(words) != 3 or not chinese_name(" ".join(words[1:])) or chinese_name(words[0]):
+        return False
+    first = next(t for t in span if t.text == words[0])
+    return first.lower_ not in CHINESE_FAMILY_NAMES and _english_word(first, nlp)
+
+
 def _acronym_before(words: list[str]) -> bool:
     """Does an organisation's acronym open the name ("MOFCOM Li Guanghui", where a role
     "of ..., MOFCOM" ends right before the name)? Not a family name in capitals ("ZHANG
@@ -193,7 +202,7 @@ def _acronym_before(words: list[str]) -> bool:
 
 
 # The Cantonese given name that ends a Hong Kong official's full name: "Yuet-ngor".
-_CANTONESE_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+CANTONESE_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def _joined_hong_kong_names(found: list[tuple[Span, list[str]]]) -> list[tuple[Span, list[str]]]:
@@ -209,7 +218,7 @@ def _joined_hong_kong_names(found: list[tuple[Span, list[str]]]) -> list[tuple[S
                 before.end == span.start
                 and len(before.text.split()) == 2
                 and len(words) == 2
-                and _CANTONESE_GIVEN.match(words[-1])
+                and CANTONESE_GIVEN.match(words[-1])
             ):
                 joined[-1] = (span.doc[before.start : span.end], before_titles)
                 continue
@@ -375,6 +384,27 @@ def _not_another_entity(span: Span, others: list[Span]) -> bool:
     if entity.label_ == "NORP":
         return span.start <= entity.start and entity.end < span.end
     return entity.label_ == "ORG" and entity.end == span.end and entity.start <= span.start
+
+
+def _with_cantonese_given_name(span: Span) -> Span:
+    """A Hong Kong name the model cut after its English part: "William Wong" of "William
+    Wong Kam-fai", "Carrie Lam" of "Carrie Lam Cheng Yuet-ngor" (an English given name, the
+    family name, maybe a second family name, and the hyphenated Chinese given name)."""
+    doc, end = span.doc, span.end
+    if len(span) != 2 or chinese_name(span.text) or not span[-1].whitespace_:
+        return span
+    for size in (3, 4):  # "Kam - fai", "Cheng Yuet - ngor"
+        words = doc[end : end + size]
+        if (
+            len(words) == size
+            and words[-2].text == "-"
+            and _joined_by_hyphen(doc, words[-2].i)
+            and words[-1].is_lower
+            and all(t.is_title for t in words[:-2])
+            and not any("\n" in t.whitespace_ for t in doc[end - 1 : end + size - 1])
+        ):
+            return doc[span.start : end + size]
+    return span
 
 
 def _whole_hyphenated(span: Span) -> Span:

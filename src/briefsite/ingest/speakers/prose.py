@@ -71,6 +71,10 @@ def turns(docs: Sequence[Doc]) -> list[bool]:
     return continues
 
 
+# A photo's caption in running text: "Photo shows the Governor, Mr Ma Xingrui (left); ..."
+_PHOTO_SHOWS = re.compile(r"(?i)^(?:the\s+)?(?:photos?|pictures?)\s+shows?\b|^pictured\b")
+
+
 _AFTER_QUOTE = re.compile(r"[,.!?]?[”\"]\s*(?:[—–]\s*)?$")  # “...,” Zhang Wei said; ” — X
 
 
@@ -153,6 +157,8 @@ def prose_mentions(
         shared = group_title(span, names)  # "city leaders A, B, C": each a "city leader"
         if shared and (not role or role.lower().startswith(shared.lower())):
             role, strength = clean_role(shared), TITLE
+        if not construction and role and _PHOTO_SHOWS.match(sentence):
+            construction = "pictured at the event in a role ('Photo shows ...')"
         if _called_reporter(span):
             excluded = "a reporter"
         mentions.append(

@@ -57,7 +57,7 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
 # Where a person stands in a photo: "(left)", "(second from right)", "(middle in left grid)".
 _PLACE_IN_PHOTO = re.compile(
     r"(?i)^(?:far\s+|front\s+|back\s+)?(?:left|right|centre|center|middle|front|back|top|"
-    r"bottom|first|second|third|fourth|fifth)\b"
+    r"bottom|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
 )
 _CLOCK = re.compile(r"(?:\d+h\s*)?(?:\d+m\s*)?\d+s|\d{1,2}(?::\d{2}){1,2}")
 
