@@ -1139,3 +1139,22 @@ def test_a_programme_s_card_lines_and_talk_headings_under_a_time(speakers):
         ),
         ("Simin Davoudi", "Professor of Environmental Policy at Newcastle University"),
     ]
+
+
+def test_a_delegation_and_a_caption_that_sets_each_role_before_its_name(speakers):
+    first = (
+        "The Quebec delegation included the Minister of Transport, André Fortin, and the "
+        "Head of the Quebec Government Office in Chicago, Jean-François Hould."
+    )
+    caption = (
+        "Governor of Wisconsin, Scott Walker, Lieutenant Governor of Ohio, Mary Taylor, "
+        "Premier of Ontario, Kathleen Wynne, and the Minister of Transport of Quebec, André "
+        "Fortin."
+    )
+    assert speakers(first, caption) == [
+        ("André Fortin", "Minister of Transport of Quebec"),  # the fuller of the two
+        ("Jean-François Hould", "Head of the Quebec Government Office in Chicago"),
+        ("Scott Walker", "Governor of Wisconsin"),
+        ("Mary Taylor", "Lieutenant Governor of Ohio"),
+        ("Kathleen Wynne", "Premier of Ontario"),
+    ]

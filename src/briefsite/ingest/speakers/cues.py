@@ -161,7 +161,10 @@ LED_THINGS = (
 
 
 # ... and the events whose lists they are ("the forum featured", "the session included")
-CUE_NOUNS = LIST_NOUNS | frozenset({"event", "forum", "session"})
+CUE_NOUNS = LIST_NOUNS | frozenset(
+    """event forum session delegation summit conference meeting symposium seminar
+    roundtable webinar dialogue""".split()
+)
 
 
 LIST_CUE = re.compile(

@@ -22,6 +22,7 @@ from .cues import (
     QA_ANSWER,
     QA_QUESTION,
     REPORTER_NOUNS,
+    ROLE_WORDS,
     SPEAKING_VERBS,
     TALK_NOUNS,
     TURN,
@@ -30,7 +31,7 @@ from .cues import (
 )
 from .parse import cited, climb, recalled, speaking
 from .people import person_spans
-from .records import TITLE, Mention
+from .records import APPOSITION, TITLE, Mention
 from .roles import ROLE_TOKENS, clean_role, compound_title, group_title, role_at, title_starts
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def prose_mentions(
     by_root = {span.root.i: _construction(span) for span, _ in people}
     name_ends = {span.end - 1: span for span, _ in people}
     names = frozenset(i for span, _ in people for i in range(span.start, span.end))
+    fronted = _role_first_list([span for span, _ in people])
     for span, titles in people:
         name = " ".join(span.text.split())
         sentence = span.sent.text.strip()
@@ -154,6 +156,10 @@ def prose_mentions(
         if not construction:
             construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
         role, strength = role_at(span, titles, starts - title_starts(span))
+        if span.start in fronted:  # "Governor of Wisconsin, Scott Walker, Premier of ..."
+            role, strength = fronted[span.start], APPOSITION
+            if not construction and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+                construction = "a caption: a list of people in their roles, without a verb"
         shared = group_title(span, names)  # "city leaders A, B, C": each a "city leader"
         if shared and (not role or role.lower().startswith(shared.lower())):
             role, strength = clean_role(shared), TITLE
@@ -203,6 +209,52 @@ def _in_a_role_bracket(span: Span, name_ends: dict[int, Span]) -> bool:
             before = name_ends.get(index - 1)
             return before is not None and not {t.lower_ for t in span} <= {t.lower_ for t in before}
     return False
+
+
+def _role_first_list(spans: list[Span]) -> dict[int, str]:
+    """The roles of a list that sets each role before its name, with commas: "Governor of
+    Wisconsin, Scott Walker, Lieutenant Governor of Ohio, Mary Taylor, and the Premier of
+    Ontario, Kathleen Wynne." The sentence opens with a role, and no role follows the
+    last name (a list of "NAME, ROLE" entries ends with one). Where the start of a name
+    in the doc -> the role before it."""
+    roles: dict[int, str] = {}
+    by_sentence: dict[int, list[Span]] = {}
+    for span in spans:
+        by_sentence.setdefault(span.sent.start, []).append(span)
+    for group in by_sentence.values():
+        if len(group) < 3:
+            continue
+        doc, sentence = group[0].doc, group[0].sent
+        ends = [sentence.start] + [span.end for span in group[:-1]]
+        pieces = [doc[end : span.start] for end, span in zip(ends, group, strict=True)]
+        tail = doc[group[-1].end : sentence.end]
+        entries = [_fronted_role(piece, first=n == 0) for n, piece in enumerate(pieces)]
+        if all(entries) and not _role_words_in(tail):
+            roles.update((span.start, role) for span, role in zip(group, entries, strict=True))
+    return roles
+
+
+def _fronted_role(piece: Span, first: bool) -> str:
+    """The role set before a name in a role-first list: ", ROLE, " (the first entry opens
+    the sentence), with a role's word and no verb; "" when the piece is not one."""
+    words = [t for t in piece if not t.is_space]
+    if not first:
+        if len(words) < 3 or words[0].text != "," or words[-1].text != ",":
+            return ""
+        words = words[1:-1]
+    elif words and words[-1].text == ",":
+        words = words[:-1]
+    while words and words[0].lower_ in ("and", "the"):
+        words = words[1:]
+    if not words or len(words) > 20 or not _role_words_in(words):
+        return ""
+    if any(t.pos_ in ("VERB", "AUX") or t.text in ("(", ")", ";", ":", '"', "“") for t in words):
+        return ""
+    return clean_role("".join(t.text_with_ws for t in words))
+
+
+def _role_words_in(words: Sequence[Token] | Span) -> bool:
+    return any(t.lower_.rstrip(".") in ROLE_WORDS for t in words)
 
 
 def _between_entries(spans: list[Span], mentions: list[Mention]) -> list[Mention]:
