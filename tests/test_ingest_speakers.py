@@ -1158,3 +1158,18 @@ def test_a_delegation_and_a_caption_that_sets_each_role_before_its_name(speakers
         ("Mary Taylor", "Lieutenant Governor of Ohio"),
         ("Kathleen Wynne", "Premier of Ontario"),
     ]
+
+
+def test_entries_that_set_each_role_before_the_name_between_semicolons(speakers):
+    text = (
+        "Other speakers at the summit include Managing Director, Harbour Breweries PLC, Anna "
+        "Berg; Academic Director, Lagos Business School, Prof. Tom Reyes; Director-General "
+        "NACCIMA, Ayoola Olukanni and Director-General of the Chamber of Commerce (LCCI), "
+        "Muda Yusuf."
+    )
+    assert speakers(text) == [
+        ("Anna Berg", "Managing Director, Harbour Breweries PLC"),
+        ("Tom Reyes", "Academic Director, Lagos Business School"),
+        ("Ayoola Olukanni", "Director-General NACCIMA"),
+        ("Muda Yusuf", "Director-General of the Chamber of Commerce (LCCI)"),
+    ]

@@ -156,6 +156,9 @@ def prose_mentions(
         if not construction:
             construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
         role, strength = role_at(span, titles, starts - title_starts(span))
+        entry_role = _role_before_in_entry(span)
+        if entry_role and not role.startswith(entry_role):  # "; ROLE, Mr NAME;"
+            role, strength = entry_role, APPOSITION
         if span.start in fronted:  # "Governor of Wisconsin, Scott Walker, Premier of ..."
             role, strength = fronted[span.start], APPOSITION
             if not construction and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
@@ -605,20 +608,65 @@ def _participle_of_speaking(token: Token) -> bool:
 
 def _in_a_semicolon_list(span: Span, starts: frozenset[int]) -> str:
     """``... featured a discussion between A, ROLE; B, ROLE; and C, ROLE``: entries of a
-    ``NAME, ROLE`` (or ``NAME (ROLE)``) list, separated by semicolons, after words that
-    present speakers (a talk noun, a list noun, a verb of speaking or listing) before the
-    first name."""
+    ``NAME, ROLE`` (or ``NAME (ROLE)``, or ``ROLE, NAME``) list, separated by semicolons,
+    after words that present speakers (a talk noun, a list noun, a verb of speaking or
+    listing) before the first name."""
     sentence, doc = span.sent, span.doc
-    semicolons = [t.i for t in sentence if t.text == ";"]
-    if len(semicolons) < 2 or span.end >= sentence.end or doc[span.end].text not in (",", "("):
-        return ""  # "NAME, ROLE;" or "NAME (ROLE);"
+    if sum(t.text == ";" for t in sentence) < 2:
+        return ""
     first = min((s for s in starts if sentence.start <= s < sentence.end), default=span.start)
     cues = TALK_NOUNS | LIST_NOUNS | SPEAKING_VERBS | (LIST_VERBS - {"be"})
     if not any(t.lemma_.lower() in cues for t in doc[sentence.start : first]):
         return ""
-    entry = max([first] + [i + 1 for i in semicolons if i < span.start])
+    if _role_before_in_entry(span):
+        return "an entry of a 'ROLE, NAME; ROLE, NAME' list"
+    if span.end >= sentence.end or doc[span.end].text not in (",", "("):
+        return ""  # "NAME, ROLE;" or "NAME (ROLE);"
+    entry = max([first] + [t.i + 1 for t in doc[first : span.start] if t.text == ";"])
     lead = [t for t in doc[entry : span.start] if t.lower_.rstrip(".") not in _ENTRY_LEAD]
     return "" if lead else "an entry of a 'NAME, ROLE; NAME, ROLE' list"
+
+
+def _role_before_in_entry(span: Span) -> str:
+    """The role of an entry of a list that sets each role before its name, the entries
+    separated by semicolons: "Other speakers include Managing Director, Nigerian
+    Breweries PLC, Jordi Borrut Bel; Academic Director, Lagos Business School, Prof. Yinka
+    David-West; and ...". "" when the name is not the end of such an entry."""
+    sentence, doc = span.sent, span.doc
+    semicolons = [t.i for t in sentence if t.text == ";"]
+    after = doc[span.end] if span.end < sentence.end else None
+    if len(semicolons) < 2 or not (
+        after is None or after.text in (";", ".") or after.lower_ == "and"
+    ):
+        return ""
+    before = [i for i in semicolons if i < span.start]
+    if not before:  # the first entry: its role starts after the list's verb or cue
+        cue = next(
+            (t.i for t in reversed(doc[sentence.start : span.start]) if t.pos_ in ("VERB", "AUX")),
+            None,
+        )
+        before = [cue] if cue is not None else []
+    if not before:
+        return ""
+    lead = list(doc[before[-1] + 1 : span.start])
+    names = [n for n, t in enumerate(lead) if t.ent_type_ == "PERSON"]
+    if names:  # "...; ROLE, Ayoola Olukanni and ROLE, Muda Yusuf.": the last entry
+        lead = lead[names[-1] + 1 :]
+        if not lead or lead[0].lower_ != "and":
+            return ""  # "Bob Keefe, ROLE, ROLE, Brad Smith;": whose role, cannot tell
+    while lead and lead[-1].lower_.rstrip(".") in COURTESY | {"prof", "professor"}:
+        lead.pop()  # "..., Prof. Yinka David-West": the name's courtesy
+    while lead and lead[0].lower_ in ("and", "the"):
+        lead.pop(0)
+    if (
+        not lead
+        or lead[-1].text != ","
+        or len(lead) > 24
+        or not _role_words_in(lead)
+        or any(t.pos_ in ("VERB", "AUX") or t.text == ":" for t in lead)
+    ):
+        return ""
+    return clean_role("".join(t.text_with_ws for t in lead[:-1]))
 
 
 _ENTRY_LEAD = TITLES | COURTESY | {"and"}  # "; and Dr. Nadia Hassan, ..."
