@@ -1173,3 +1173,12 @@ def test_entries_that_set_each_role_before_the_name_between_semicolons(speakers)
         ("Ayoola Olukanni", "Director-General NACCIMA"),
         ("Muda Yusuf", "Director-General of the Chamber of Commerce (LCCI)"),
     ]
+
+
+def test_a_part_played_at_the_event_and_a_post_held(speakers):
+    text = (
+        "Amitabh Kant, CEO, NITI Aayog, played a deft moderator to the session. Anna Berg "
+        "served as moderator of the panel. Tom Reyes acted as the host. Zhao Lan served as "
+        "chair of the board for ten years."
+    )
+    assert [name for name, _ in speakers(text)] == ["Amitabh Kant", "Anna Berg", "Tom Reyes"]

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .cues import (
+    EVENT_PARTS,
     FOLLOWING_VERBS,
     GUEST_NOUNS,
     GUIDANCE_NOUNS,
@@ -90,6 +91,9 @@ def speaking(verb: Token) -> str:
         objects = [c for c in candidate.children if c.dep_ == "dobj"]
         if candidate.lemma_.lower() == "take" and any(o.lower_ == "part" for o in objects):
             return f"{candidate.text} part"  # "will also take part in the panel"
+        part = _part_played(candidate)
+        if part:
+            return part
         for phrase in (*candidate.children, *(g for o in objects for g in o.children)):
             if phrase.dep_ == "prep" and phrase.lower_ == "with":  # "closed it with remarks"
                 talks = [o for o in phrase.children if o.lemma_.lower() in TALK_NOUNS]
@@ -112,4 +116,25 @@ def speaking(verb: Token) -> str:
         for child in candidate.children:
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in SPEAKING_VERBS:
                 return child.text
+    return ""
+
+
+_PLAYING_VERBS = frozenset({"serve", "act", "play", "function"})
+
+
+def _part_played(verb: Token) -> str:
+    """ "served as moderator", "acted as the host", "played host to", "played a deft
+    moderator": a verb that gives its subject a part at the event."""
+    if verb.lemma_.lower() not in _PLAYING_VERBS:
+        return ""
+    for child in verb.children:
+        parts = [child] if child.dep_ in ("dobj", "attr") and verb.lemma_ == "play" else []
+        if child.dep_ == "prep" and child.lower_ == "as":
+            parts = [o for o in child.children if o.dep_ == "pobj"]
+        for part in parts:
+            of = any(c.dep_ == "prep" and c.lower_ == "of" for c in part.children)
+            if of and part.lemma_.lower() in ("chair", "co-chair", "chairperson", "host"):
+                continue  # "served as chair of the board", "host of a podcast": a post
+            if part.lemma_.lower() in EVENT_PARTS | {"emcee", "keynote", "rapporteur"}:
+                return f"{verb.text} {'as ' if child.lower_ == 'as' else ''}{part.text}"
     return ""
