@@ -1182,3 +1182,20 @@ def test_a_part_played_at_the_event_and_a_post_held(speakers):
         "chair of the board for ten years."
     )
     assert [name for name, _ in speakers(text)] == ["Amitabh Kant", "Anna Berg", "Tom Reyes"]
+
+
+def test_joined_others_in_signing(speakers):
+    text = (
+        "Mayor Anna Berg joined Mayor Valérie Plante of Montréal and Mayor Tom Reyes of "
+        "Milwaukee in signing the historic pledge."
+    )
+    assert [name for name, _ in speakers(text)] == ["Anna Berg", "Valérie Plante", "Tom Reyes"]
+
+
+def test_cards_whose_honours_part_the_name_from_the_role_between_rules(speakers):
+    lines = ("Meet our speakers", "|", "Len Duvall OBE AM Chair of the London Assembly", "|",
+             "Lord Michael Heseltine CH Founder and Chairman of the Haymarket Group", "|")  # fmt: skip
+    assert speakers(lines=lines) == [
+        ("Len Duvall", "Chair of the London Assembly"),
+        ("Michael Heseltine", "Founder and Chairman of the Haymarket Group"),
+    ]

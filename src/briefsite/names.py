@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # Dropped before a name: they say nothing about the person's role.
 COURTESY = frozenset(
     """mr mr. mrs mrs. ms ms. miss madam madame sir dame dr dr. mx hon hon. rt rt. honorable
-    honourable ir ir.""".split()
+    honourable ir ir. lord lady baroness baron""".split()
 )
 # Titles that stand before a name and belong to the role ("Professor Anna Berg").
 TITLES = frozenset(
@@ -59,7 +59,7 @@ _WORD = re.compile(
 # After a family name, part of the name: "Ed Wolking, Jr.", "John Smith III".
 GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())
 POST_NOMINALS = frozenset(
-    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBM GBS SBS BBS PDSM PMSM PhD MBA FRS QC KC SC".split()
+    "MBE OBE CBE KBE DBE AM MP MEP MSP JP GBM GBS SBS BBS PDSM PMSM PhD MBA FRS QC KC SC CH".split()
 )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ...names import GENERATIONS, chinese_name, is_name_shaped, split_title
+from ...names import GENERATIONS, POST_NOMINALS, chinese_name, is_name_shaped, split_title
 from ...text import name_key
 from .cues import (
     AGENDA_ITEMS,
@@ -129,6 +129,7 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     if not text or len(text.split()) > 40 or text.endswith("?") or SALUTATION.search(text):
         return None
     parts = _CARD_SEPARATOR.split(text, maxsplit=1)
+    parts = _after_honours(parts[0]) or parts  # "Len Duvall OBE AM Chair of the Assembly"
     head = parts[0].strip()
     role = parts[1].strip() if len(parts) > 1 else ""
     generation, _, rest = role.partition(" ")
@@ -165,6 +166,33 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
         ):
             return _role_then_name(head, role, doc, at, titles)
     return _Card(head, clean_role(role), tuple(titles))
+
+
+_HEADING_NOUNS = frozenset(
+    "speakers panelists panellists moderator moderators guests participants presenters".split()
+)
+
+
+def _speakers_heading(text: str) -> bool:
+    """A heading over speaker cards: "Speakers", "Keynote speakers", "Meet our panelists",
+    "List of events and speakers"."""
+    words = text.rstrip(":").lower().split()
+    return 0 < len(words) <= 6 and words[-1] in _HEADING_NOUNS
+
+
+def _after_honours(head: str) -> list[str]:
+    """A card's name and role where honours set them apart instead of a comma: "Len
+    Duvall OBE AM Chair of the London Assembly" -> ["Len Duvall OBE AM", "Chair of ..."]."""
+    words = head.split()
+    for n in range(2, min(len(words) - 1, 5)):
+        if words[n] in POST_NOMINALS:
+            end = n
+            while end < len(words) and words[end] in POST_NOMINALS:
+                end += 1
+            if end < len(words) and words[end][:1].isupper():
+                return [" ".join(words[:end]), " ".join(words[end:])]
+            return []
+    return []
 
 
 def _date_line(text: str, nlp: Language) -> bool:
@@ -326,7 +354,7 @@ def layout_mentions(
     turns: list[Mention] = []  # "NAME: words": a transcript only where there are several
     for number, line in enumerate(lines):
         text = _plain(line)
-        if not text:
+        if not any(c.isalnum() for c in text):  # blank, or a page's rule: "|", "* * *"
             card_ended = bool(run)
             continue
         if QA_QUESTION.match(text):
@@ -509,16 +537,7 @@ def layout_mentions(
         after_quote = text.startswith(("“", '"')) or text.endswith(("”", '"'))
         if len(text.split()) > 25:
             cue = False
-        elif text.rstrip(":").strip().lower() in {
-            "speakers",
-            "panelists",
-            "panellists",
-            "moderator",
-            "moderators",
-            "guests",
-            "keynote speakers",
-            "participants",
-        }:
+        elif _speakers_heading(text):
             cue = True
     close_run()
     if len(turns) >= 2:

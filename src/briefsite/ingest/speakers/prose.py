@@ -457,6 +457,11 @@ def _construction(span: Span) -> str:
             return f"listed ('{clause.text}')"
         if token.dep_ == "dobj" and head.lemma_.lower() in ("interview", "invite", "host"):
             return f"object of '{head.text}'"
+        if token.dep_ == "dobj" and head.lemma_.lower() == "join":
+            for phrase in head.children:  # "Mayor Johnson joined Mayor A and B in signing"
+                doing = [c for c in phrase.children if c.dep_ == "pcomp" and speaking(c)]
+                if phrase.dep_ == "prep" and phrase.lower_ == "in" and doing:
+                    return f"'{head.text} ... in {doing[0].text}'"
         if token.dep_ == "dobj" and head.lemma_.lower() in ("have", "welcome"):
             # "honoured to have X to give a keynote speech", "to have A, B and C joining
             # our event" (the parse may attach the participle to "honoured")
