@@ -1193,8 +1193,14 @@ def test_joined_others_in_signing(speakers):
 
 
 def test_cards_whose_honours_part_the_name_from_the_role_between_rules(speakers):
-    lines = ("Meet our speakers", "|", "Len Duvall OBE AM Chair of the London Assembly", "|",
-             "Lord Michael Heseltine CH Founder and Chairman of the Haymarket Group", "|")  # fmt: skip
+    lines = (
+        "Meet our speakers",
+        "|",
+        "Len Duvall OBE AM Chair of the London Assembly",
+        "|",
+        "Lord Michael Heseltine CH Founder and Chairman of the Haymarket Group",
+        "|",
+    )
     assert speakers(lines=lines) == [
         ("Len Duvall", "Chair of the London Assembly"),
         ("Michael Heseltine", "Founder and Chairman of the Haymarket Group"),
