@@ -239,7 +239,7 @@ def _role_first_list(spans: list[Span]) -> dict[int, str]:
 
 def _fronted_role(piece: Span, first: bool) -> str:
     """The role set before a name in a role-first list: ", ROLE, " (the first entry opens
-    the sentence), with a role's word and no verb; "" when the piece is not one."""
+    the sentence); "" when the piece is not one."""
     words = [t for t in piece if not t.is_space]
     if not first:
         if len(words) < 3 or words[0].text != "," or words[-1].text != ",":
@@ -247,11 +247,20 @@ def _fronted_role(piece: Span, first: bool) -> str:
         words = words[1:-1]
     elif words and words[-1].text == ",":
         words = words[:-1]
+    return _role_piece(words)
+
+
+def _role_piece(words: list[Token]) -> str:
+    """The words set before a name as its role: a role's word, no verb, no quotation, a
+    few words (an article or "and" before them dropped); "" when they are not one."""
     while words and words[0].lower_ in ("and", "the"):
         words = words[1:]
-    if not words or len(words) > 20 or not _role_words_in(words):
-        return ""
-    if any(t.pos_ in ("VERB", "AUX") or t.text in ("(", ")", ";", ":", '"', "“") for t in words):
+    if (
+        not words
+        or len(words) > 24
+        or not _role_words_in(words)
+        or any(t.pos_ in ("VERB", "AUX") or t.text in (";", ":", '"', "“") for t in words)
+    ):
         return ""
     return clean_role("".join(t.text_with_ws for t in words))
 
@@ -661,17 +670,7 @@ def _role_before_in_entry(span: Span) -> str:
             return ""  # "Bob Keefe, ROLE, ROLE, Brad Smith;": whose role, cannot tell
     while lead and lead[-1].lower_.rstrip(".") in COURTESY | {"prof", "professor"}:
         lead.pop()  # "..., Prof. Yinka David-West": the name's courtesy
-    while lead and lead[0].lower_ in ("and", "the"):
-        lead.pop(0)
-    if (
-        not lead
-        or lead[-1].text != ","
-        or len(lead) > 24
-        or not _role_words_in(lead)
-        or any(t.pos_ in ("VERB", "AUX") or t.text == ":" for t in lead)
-    ):
-        return ""
-    return clean_role("".join(t.text_with_ws for t in lead[:-1]))
+    return _role_piece(lead[:-1]) if lead and lead[-1].text == "," else ""
 
 
 _ENTRY_LEAD = TITLES | COURTESY | {"and"}  # "; and Dr. Nadia Hassan, ..."
