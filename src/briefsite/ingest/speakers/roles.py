@@ -13,7 +13,7 @@ from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset()) -> tuple[str, int]:
@@ -218,25 +218,7 @@ def _capitalised_title_start(span: Span) -> int:
         )
         abbreviation = word.text == "." and start >= 2 and len(doc[start - 2]) <= 4
         hyphen = word.text == "-" and not word.whitespace_ and not doc[start - 2].whitespace_
-        before = doc[start - 2] if start >= 2 else word
-        joiner = (
-            word.lower_ in _JOINERS
-            and start < span.start
-            and (before.is_title or before.text == "." or before.lower_ in ROLE_WORDS)
-            and (_capitalised(doc[start]) or doc[start].lower_ == "the")
-            and (  # "Minister of Commerce", "Dept. of Labor"; not "Transcript of"
-                word.lower_ != "of"
-                or before.text == "."
-                or before.lower_ in ROLE_WORDS | INSTITUTION_HEADS
-            )
-            and (word.lower_ != "for" or before.lower_ in INSTITUTION_HEADS)  # "Center for"
-            and doc[start].lower_ not in COURTESY  # "Chairman and Mr. Zhou Li": two entries
-            and not (  # "Commissioner Lee from the Department of Information and Executive
-                word.lower_ in ("and", "&")  # Secretary Yao": "and" ends the entry before
-                and before.lower_ not in ROLE_WORDS  # (not "President and CEO Tom Wright")
-                and doc[start].lower_ in ROLE_WORDS  # (nor "Trade and Industry Minister")
-            )
-        )
+        joiner = start < span.start and _joins_a_title(doc, start - 1)
         article = (  # "Office of the Department of Justice"
             word.lower_ == "the"
             and start >= 2
@@ -258,6 +240,26 @@ def _capitalised_title_start(span: Span) -> int:
     if not any(t.lower_.rstrip(".") in ROLE_WORDS for t in run):
         return span.start
     return start
+
+
+def _joins_a_title(doc: Doc, at: int) -> bool:
+    """Does ``doc[at]`` ("of", "and", "&", "for") join two parts of one title ("Minister of
+    Commerce", "Dept. of Labor", "Center for", "President and CEO", "Trade and Industry
+    Minister"), not two entries ("Chairman and Mr. Zhou Li", "... from the Department of
+    Information and Executive Secretary Yao") nor a title to what it heads ("Transcript
+    of")?"""
+    word, before, after = doc[at], doc[at - 1] if at else doc[at], doc[at + 1]
+    if word.lower_ not in _JOINERS or after.lower_ in COURTESY:
+        return False
+    if not (before.is_title or before.text == "." or before.lower_ in ROLE_WORDS):
+        return False
+    if not (_capitalised(after) or after.lower_ == "the"):
+        return False
+    if word.lower_ == "of":
+        return before.text == "." or before.lower_ in ROLE_WORDS | INSTITUTION_HEADS
+    if word.lower_ == "for":
+        return before.lower_ in INSTITUTION_HEADS
+    return before.lower_ in ROLE_WORDS or after.lower_ not in ROLE_WORDS
 
 
 def _capitalised(word: Token) -> bool:
