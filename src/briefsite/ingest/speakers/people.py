@@ -7,7 +7,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ...content.registry import Registry
-from ...names import CHINESE_FAMILY_NAMES, TITLES, chinese_name, is_name_shaped, split_title
+from ...names import (
+    CHINESE_FAMILY_NAMES,
+    COURTESY,
+    TITLES,
+    chinese_name,
+    is_name_shaped,
+    split_title,
+)
 from .cues import INSTITUTION_HEADS, ROLE_WORDS
 from .parse import speaking
 
@@ -130,9 +137,7 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
     return _joined_hong_kong_names(sorted(found, key=lambda item: item[0].start))
 
 
-_COURTESY_ANCHORS = frozenset(
-    {"mr", "mrs", "ms", "miss", "madam", "dr", "prof", "professor", "hon", "sir", "dame"}
-)
+_COURTESY_ANCHORS = frozenset(c.rstrip(".") for c in COURTESY) | {"prof", "professor"}
 
 
 def _after_courtesies(doc: Doc) -> list[int]:
