@@ -1205,3 +1205,19 @@ def test_cards_whose_honours_part_the_name_from_the_role_between_rules(speakers)
         ("Len Duvall", "Chair of the London Assembly"),
         ("Michael Heseltine", "Founder and Chairman of the Haymarket Group"),
     ]
+
+
+def test_numbered_programme_items_name_their_speakers_after_the_title(speakers):
+    lines = (
+        "Presentations (10’-15’ each)",
+        "1. Seoul: e-Government toward Smart City: Sang Ok Choi, Professor, Korea University; "
+        "Jong Geum Kim, Director of Information System Planning, SMG",
+        "2. WB-WeGO: city e-Government toolkit: Suzin Ahn, Secretariat of WeGO",
+        "Discussants: André Bald, Sr. Urban Specialist, World Bank",
+    )
+    assert speakers(lines=lines) == [
+        ("Sang Ok Choi", "Professor, Korea University"),
+        ("Jong Geum Kim", "Director of Information System Planning, SMG"),
+        ("Suzin Ahn", "Secretariat of WeGO"),
+        ("André Bald", "Sr. Urban Specialist, World Bank"),
+    ]

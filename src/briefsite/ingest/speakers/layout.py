@@ -47,6 +47,10 @@ _LABEL = re.compile(
 _TIME = re.compile(r"^\(?\d{1,2}[:.：]\d{2}\b")
 
 
+# A numbered or bulleted item of a programme: "1. Seoul: e-Government: NAME, ROLE".
+_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•·▪]|-)\s+(?P<rest>.+)$")
+
+
 # A heading that names the speaker of the talk below it: "Remarks by Commissioner Liu
 # Xianfa of the Ministry ...", "Keynote Speech by Professor Anna Berg".
 _TALK_HEADING = re.compile(
@@ -133,7 +137,8 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     head = parts[0].strip()
     role = parts[1].strip() if len(parts) > 1 else ""
     generation, _, rest = role.partition(" ")
-    if generation.rstrip(",") in GENERATIONS:  # "Mr. Ed Wolking, Jr., Executive Director"
+    if generation.rstrip(",") in GENERATIONS and (generation.endswith(",") or not rest):
+        # "Mr. Ed Wolking, Jr., Executive Director" (not "André Bald, Sr. Urban Specialist")
         head, role = f"{head} {generation.rstrip(',')}", rest.strip()
     titles, words = split_title(head.split())
     head = " ".join(words)
@@ -474,6 +479,19 @@ def layout_mentions(
                     turns.append(
                         Mention(card.name, offset + number, card.role, 0, why, text, card.titles)
                     )
+                continue
+        item = _ITEM.match(text)
+        if item and ":" in item.group("rest"):  # "1. Seoul: e-Government: NAME, ROLE; ..."
+            people = item.group("rest").rsplit(":", 1)[1]
+            listed = [_card(e, nlp, registry) for e in re.split(r"\s*;\s*(?:and\s+)?", people)]
+            if listed and all(c and c.role for c in listed):
+                close_run()
+                why = "the speakers of an item of a programme ('1. TITLE: NAME, ROLE')"
+                mentions += [
+                    Mention(c.name, offset + number, c.role, CARD, why, text, c.titles)
+                    for c in listed
+                    if c
+                ]
                 continue
         entries = [e for e in re.split(r"\s*;\s*(?:and\s+)?", text) if e] if ";" in text else []
         listed = [c for c in (_card(e, nlp, registry) for e in entries) if c]
