@@ -167,10 +167,16 @@ CUE_NOUNS = LIST_NOUNS | frozenset(
 )
 
 
+# The nouns of a label or a heading over a list of people: "Speakers:", "Panelists".
+LABEL_NOUNS = frozenset(
+    """speaker guest panelist panellist participant attendee moderator presenter discussant
+    chair host panel lineup line-up""".split()
+)
+
+
 LIST_CUE = re.compile(
-    r"(?i)\b(?:participating\s+guests?|keynote\s+speakers?|guest\s+speakers?|speakers?|"
-    r"guests?|panel(?:l)?ists?|participants?|moderators?|attendees?|presenters?|"
-    r"discussants?|chairs?|hosts?|panels?|line-?ups?|in\s+attendance|present)"
+    rf"(?i)\b(?:(?:participating\s+|keynote\s+|guest\s+)?(?:{'|'.join(sorted(LABEL_NOUNS))})s?"
+    r"|in\s+attendance|present)"
     r"(?:\s+(?:include[sd]?|are|were|was|is))?\s*(?:[:：]|\s[–—]\s)\s*"
 )
 

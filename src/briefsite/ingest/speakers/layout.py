@@ -16,6 +16,7 @@ from .cues import (
     EVENT_PARTS,
     FEATURING,
     INSTITUTION_HEADS,
+    LABEL_NOUNS,
     LIST_CUE,
     LIST_NOUNS,
     LIST_VERBS,
@@ -173,16 +174,11 @@ def _card(text: str, nlp: Language, registry: Registry) -> _Card | None:
     return _Card(head, clean_role(role), tuple(titles))
 
 
-_HEADING_NOUNS = frozenset(
-    "speakers panelists panellists moderator moderators guests participants presenters".split()
-)
-
-
 def _speakers_heading(text: str) -> bool:
     """A heading over speaker cards: "Speakers", "Keynote speakers", "Meet our panelists",
     "List of events and speakers"."""
     words = text.rstrip(":").lower().split()
-    return 0 < len(words) <= 6 and words[-1] in _HEADING_NOUNS
+    return 0 < len(words) <= 6 and (words[-1] in LABEL_NOUNS or words[-1][:-1] in LABEL_NOUNS)
 
 
 def _after_honours(head: str) -> list[str]:
