@@ -13,24 +13,33 @@ sentence's dependency parse or from the layout, by small named constructions:
   ``were also present``; ``Officiated at the ceremony were A, B``; the guests a host
   receives, meets or invites; ``My name is X``; a name the model misses at the end of a
   long title or between commas before a role; names before a verb the parse left without
-  a subject; lists that put each role before ``, Mr NAME``;
+  a subject; lists that put each role before ``, Mr NAME``, before ``, NAME`` between
+  semicolons, or before each name of a caption without a verb; a name between two
+  speakers of one list; ``honoured to have X to give a keynote``, ``joined X in signing``,
+  ``served as moderator``, ``take part``, ``a presentation made by X``; a photo's caption
+  (``Photo shows ROLE, Mr NAME (left); ...``); a name after a courtesy (``Mr. Pantazis
+  THERIANOS``), whatever the model makes of it;
 - layout: a bold name (``**WU Zhiqiang**``), speaker cards (``NAME, ROLE`` lines under a
   heading, an agenda time or a quotation; the role above the name; ``ROLE NAME`` bullets
-  under a line that introduces a list), ``Moderator: NAME`` labels, a talk's heading
-  (``Remarks by NAME``), a session's line (``Roundtable on Water, featuring A, B``), a
+  under a line that introduces a list; honours between name and role), ``Moderator:
+  NAME`` labels (also glued to the name by a web page: ``PanelistsRichard Bender``), a
+  talk's heading (``Remarks by NAME``, ``Reflections by NAME``), a programme's numbered
+  item (``1. TITLE: NAME, ROLE; ...``), a session's line (``Roundtable on Water,
+  featuring A, B``), a
   photo caption (``Left to right: NAME, ROLE; ...``), transcripts (``NAME:``, ``NAME,
   ROLE:``, ``NAME  00:07`` and ``NAME (1m 32s):`` turns, a label alone above the words;
   ``Q:``/``A:`` with the interviewee named in the framing);
 - later references: ``Li said``, ``Professor Berg added`` and ``she noted`` are the person
   named in full earlier, ``Bob Yaro`` is ``Robert Yaro``, ``A. Cheung`` is the one Cheung
-  the initial fits, and names run together (``Wang Hao Wang Qingxian``) are the people
-  named apart; two people of one surname stay apart, and ingest says so when it cannot
-  tell which is meant.
+  the initial fits, ``Carrie Lam`` is ``Carrie Lam Cheng Yuet-ngor``, and names run
+  together (``Wang Hao Wang Qingxian``) are the people named apart; two people of one
+  surname stay apart, and ingest says so when it cannot tell which is meant.
 
-A person who is only mentioned, named inside a quotation, cited as guidance ("the spirit
-of the speech delivered by X"), the interviewer beside the one whose words are reported, or
-credited as reporter, photographer or compiler is not a speaker, but is reported, so the
-editor sees what was left out and why. Each speaker keeps the role of their fullest mention.
+A person who is only mentioned, named inside a quotation or inside another person's role
+in brackets, cited as guidance ("the spirit of the speech delivered by X"), the interviewer
+beside the one whose words are reported, or credited as reporter, photographer or compiler
+is not a speaker, but is reported, so the editor sees what was left out and why. Each
+speaker keeps the role of their fullest mention.
 """
 
 from __future__ import annotations
