@@ -12,7 +12,7 @@ from briefsite.ingest.evaluate import evaluate, load_corpus
 
 from .conftest import FIXTURES, ROOT
 
-FLOOR = {"speakers_f1": 0.90, "speakers_precision": 0.965, "roles": 0.85, "regions_f1": 0.96}
+FLOOR = {"speakers_f1": 0.91, "speakers_precision": 0.97, "roles": 0.855, "regions_f1": 0.965}
 
 
 def test_ingest_meets_its_floor_on_the_labelled_corpus(registry):
@@ -24,7 +24,7 @@ def test_ingest_meets_its_floor_on_the_labelled_corpus(registry):
     assert speakers.precision >= FLOOR["speakers_precision"]
     assert evaluation.role_accuracy >= FLOOR["roles"]
     assert regions.f1 >= FLOOR["regions_f1"]
-    assert evaluation.not_persons <= 17  # see the README: buildings, firms, a typo
+    assert evaluation.not_persons <= 16  # see the README: buildings, firms, a typo
 
 
 def test_every_corpus_text_keeps_its_source_url():
