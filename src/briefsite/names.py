@@ -80,11 +80,17 @@ _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-zA-Z][a-z]{1,5}$")
 _SHORT_FAMILY = re.compile(r"^[A-Z][a-z]{0,5}$|^[A-Z]{2,6}$")
 
 
+def hyphenated_given_name(word: str) -> bool:
+    """Is the word a given name of Hong Kong, Macao or Taiwan romanisation, its syllables
+    joined by a hyphen ("Yuet-ngor", "Kam-fai", "Ing-wen")?"""
+    return bool(_HYPHENATED_GIVEN.match(word))
+
+
 def chinese_name(name: str) -> ChineseName | None:
     """``name`` read as a Chinese name (family name + pinyin given name, or a family name
     + a hyphenated given name), or None."""
     tokens = name.split()
-    if 2 <= len(tokens) <= 3 and _HYPHENATED_GIVEN.match(tokens[-1]):
+    if 2 <= len(tokens) <= 3 and hyphenated_given_name(tokens[-1]):
         family = tokens[-2]
         if _SHORT_FAMILY.match(family) and (len(tokens) == 2 or tokens[0][:1].isupper()):
             return ChineseName(_cap(family), tokens[-1], True)

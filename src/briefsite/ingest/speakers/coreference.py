@@ -9,10 +9,9 @@ from functools import cache
 
 from nicknames import NickNamer
 
-from ...names import GENERATIONS
+from ...names import GENERATIONS, hyphenated_given_name
 from ...text import name_key
 from .cues import PRONOUNS
-from .people import CANTONESE_GIVEN as _CANTONESE_GIVEN
 from .records import Evidence, Mention, Person
 
 
@@ -149,7 +148,7 @@ def _leading_words(name: str, people: dict[str, Person]) -> str | None:
             len(shorter) >= 2
             and longer[: len(shorter)] == shorter
             and 1 <= len(extra) <= 2
-            and bool(_CANTONESE_GIVEN.match(extra[-1]))
+            and hyphenated_given_name(extra[-1])
         )
 
     matches = {key for key, person in people.items() for s in person.spellings if same(s)}

@@ -12,6 +12,7 @@ from ...names import (
     COURTESY,
     TITLES,
     chinese_name,
+    hyphenated_given_name,
     is_name_shaped,
     split_title,
 )
@@ -162,7 +163,7 @@ def _name_run(doc: Doc, start: int) -> Span | None:
         if word.lower_ in ROLE_WORDS | INSTITUTION_HEADS:
             break
         end, words = end + 1, words + 1
-        while end + 1 < len(doc) and _joined_by_hyphen(doc, end):
+        while end + 1 < len(doc) and joined_by_hyphen(doc, end):
             end += 2  # "Siu-kay": one word of the name
         if "\n" in doc[end - 1].whitespace_:
             break
@@ -172,7 +173,7 @@ def _name_run(doc: Doc, start: int) -> Span | None:
     return run
 
 
-def _joined_by_hyphen(doc: Doc, index: int) -> bool:
+def joined_by_hyphen(doc: Doc, index: int) -> bool:
     """Is ``doc[index]`` a hyphen between two words, with no space ("Siu-kay")?"""
     return (
         doc[index].text == "-"
@@ -206,10 +207,6 @@ def _acronym_before(words: list[str]) -> bool:
     )
 
 
-# The Cantonese given name that ends a Hong Kong official's full name: "Yuet-ngor".
-CANTONESE_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
-
-
 def _joined_hong_kong_names(found: list[tuple[Span, list[str]]]) -> list[tuple[Span, list[str]]]:
     """One name where the model split a Hong Kong full name in two: "Carrie Lam" and
     "Cheng Yuet-ngor" are "Carrie Lam Cheng Yuet-ngor" (English given name, family name,
@@ -223,7 +220,7 @@ def _joined_hong_kong_names(found: list[tuple[Span, list[str]]]) -> list[tuple[S
                 before.end == span.start
                 and len(before.text.split()) == 2
                 and len(words) == 2
-                and CANTONESE_GIVEN.match(words[-1])
+                and hyphenated_given_name(words[-1])  # "Yuet-ngor"
             ):
                 joined[-1] = (span.doc[before.start : span.end], before_titles)
                 continue
@@ -402,9 +399,8 @@ def _with_cantonese_given_name(span: Span) -> Span:
         words = doc[end : end + size]
         if (
             len(words) == size
-            and words[-2].text == "-"
-            and _joined_by_hyphen(doc, words[-2].i)
-            and words[-1].is_lower
+            and joined_by_hyphen(doc, words[-2].i)
+            and hyphenated_given_name(words[-3:].text.replace(" ", ""))
             and all(t.is_title for t in words[:-2])
             and not any("\n" in t.whitespace_ for t in doc[end - 1 : end + size - 1])
         ):
@@ -422,7 +418,7 @@ def _whole_hyphenated(span: Span) -> Span:
             left >= 0
             and left + 2 < len(doc)
             and doc[left].is_alpha
-            and _joined_by_hyphen(doc, left + 1)
+            and joined_by_hyphen(doc, left + 1)
         )
 
     while start >= 2 and joined(start - 2) and doc[start - 2].is_title:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...names import COURTESY, POST_NOMINALS, TITLES, chinese_name
 from .cues import BODY_NOUNS, EVENT_PARTS, INSTITUTION_HEADS, ROLE_WORDS
-from .people import place_alone
+from .people import joined_by_hyphen, place_alone
 from .records import APPOSITION, TITLE
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _capitalised_title_start(span: Span) -> int:
             word.lower_ in ROLE_WORDS and word.i > 0 and doc[word.i - 1].text == "-"
         )
         abbreviation = word.text == "." and start >= 2 and len(doc[start - 2]) <= 4
-        hyphen = word.text == "-" and not word.whitespace_ and not doc[start - 2].whitespace_
+        hyphen = start >= 2 and joined_by_hyphen(doc, start - 1)  # "Vice-president"
         joiner = start < span.start and _joins_a_title(doc, start - 1)
         article = (  # "Office of the Department of Justice"
             word.lower_ == "the"
@@ -494,7 +494,7 @@ def clean_role(role: str) -> str:
     role = _DANGLING.sub("", role)
     role = _TRAILING_COURTESY.sub("", role)
     words = role.split()
-    if len(words) > 1 and words[-1] in ("Prof", "Prof.") and words[-2].lower() in ROLE_WORDS:
+    if len(words) > 1 and words[-1] in _ABBREVIATED_TITLES and words[-2].lower() in ROLE_WORDS:
         role = " ".join(words[:-1])  # "CityU's President Prof. Way Kuo": a courtesy here
     role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r",?\s+(?:during|in)\s+an?\s+(?:exclusive\s+)?interview\b.*$", "", role)
