@@ -1221,3 +1221,80 @@ def test_numbered_programme_items_name_their_speakers_after_the_title(speakers):
         ("Suzin Ahn", "Secretariat of WeGO"),
         ("André Bald", "Sr. Urban Specialist, World Bank"),
     ]
+
+
+def test_surnames_with_a_capital_inside_and_a_party_after_the_name(speakers):
+    lines = (
+        "Participants:",
+        "Maria DeLuca, former Secretary of Housing",
+        "Tom Baxter (D), Mayor of Toledo, Ohio",
+        "Moderator:",
+        "Karen DeMarco, Director of Transport Policy, Midwest Rail Fund",
+        "WHERE:",
+        "Midwest Rail Fund offices",
+    )
+    assert speakers(lines=lines) == [
+        ("Maria DeLuca", "Former Secretary of Housing"),
+        ("Tom Baxter", "Mayor of Toledo, Ohio"),
+        ("Karen DeMarco", "Director of Transport Policy, Midwest Rail Fund"),
+    ]
+
+
+def test_a_capitalised_verb_after_the_name_is_not_part_of_it(speakers):
+    text = "Chief Minister Dr. Ramesh Kumar Chaired the second meeting of the River Board."
+    assert speakers(text) == [("Ramesh Kumar", "Chief Minister")]
+
+
+def test_a_verbless_sentence_under_a_cue_noun_lists_its_people(speakers):
+    text = (
+        "Special invitees by the Governor Mr. Anil Kapoor of the Clean River Trust, Meera Joshi, "
+        "Director of the Water Institute, and Professor Ravi Menon of Delta University."
+    )
+    names = [name for name, _ in speakers(text)]
+    assert names == ["Anil Kapoor", "Meera Joshi", "Ravi Menon"]
+
+
+def test_talk_slots_of_a_programme_name_given_names_and_capitalised_surnames(speakers):
+    lines = (
+        "Opening Address: Pieter VAN HOUT, Director General for Mobility",
+        "Key-note II: Marta KOWALSKA-NOWAK, President of the Regions Network",
+        "Input presentation: Jan BERGSTROM-LUND, Director, Urban Research Centre",
+    )
+    assert speakers(lines=lines) == [
+        ("Pieter VAN HOUT", "Director General for Mobility"),
+        ("Marta KOWALSKA-NOWAK", "President of the Regions Network"),
+        ("Jan BERGSTROM-LUND", "Director, Urban Research Centre"),
+    ]
+
+
+def test_a_name_the_model_does_not_know_above_its_role_lines(speakers):
+    lines = (
+        "Panelists",
+        "Rie Azuma",
+        "Architect /",
+        "Representative Director, Azuma Architect & Associates",
+        "Hiroo Ichikawa",
+        "Professor Emeritus, Meiji University /",
+        "Executive Director, The Mori Memorial Foundation",
+    )
+    assert speakers(lines=lines) == [
+        ("Rie Azuma", "Architect / Representative Director, Azuma Architect & Associates"),
+        (
+            "Hiroo Ichikawa",
+            "Professor Emeritus, Meiji University / Executive Director, The Mori Memorial "
+            "Foundation",
+        ),
+    ]
+
+
+def test_only_the_line_right_above_a_card_gives_it_a_role(speakers):
+    lines = (
+        "Opening remarks:",
+        "Wakamiya Kenji, Minister for the World Expo",
+        "Sasaki Nobuhiko, Chairman and CEO, Japan External Trade Organization",
+        "",
+        "Keynote speech 1: Building the future society together",
+        "",
+        "Dr. Alaa Murabit",
+    )
+    assert ("Alaa Murabit", "") in speakers(lines=lines)

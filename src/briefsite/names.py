@@ -52,8 +52,9 @@ _GIVEN_NAME = re.compile(rf"^{_SYLLABLE}(?:[-'’]?{_SYLLABLE})?$")
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # Latin letters, accented ones included
 _WORD = re.compile(
     rf"^(?:(?:[{_UP}](?:[{_LOW}]+|[’'][{_UP}][{_LOW}]+)|Ma?c[{_UP}][{_LOW}]+"  # O’Grady, McLean
-    rf"|[{_UP}][{_LOW}]{{2,}}[{_UP}][{_LOW}]+)"  # MarySue, MaryAnn (not AmCham)
-    rf"(?:[-'’][{_UP}{_LOW}][{_LOW}]*)*|[{_UP}]{{2,}}|(?:[{_UP}]\.){{1,3}}[{_UP}]?\.?)$"
+    rf"|[{_UP}][{_LOW}]{{2,}}[{_UP}][{_LOW}]+"  # MarySue, MaryAnn (not AmCham)
+    rf"|(?:D[aeiu]|L[ae]|Van|Von|Del|St)[{_UP}][{_LOW}]+)"  # LaHood, DeGood, DiNapoli
+    rf"(?:[-'’][{_UP}{_LOW}][{_LOW}]*)*|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|(?:[{_UP}]\.){{1,3}}[{_UP}]?\.?)$"
 )
 # Honours written after a name: "Peter Eversden MBE", "Andrew Boff AM", "Jane Doe PhD".
 # After a family name, part of the name: "Ed Wolking, Jr.", "John Smith III".

@@ -138,7 +138,7 @@ SALUTATION = re.compile(
 LIST_NOUNS = frozenset(
     """speaker guest panelist panellist participant attendee moderator presenter keynote
     discussant chair host co-chair judge panel lineup line-up expert figure official leader
-    scholar representative delegate dignitary economist academic luminary""".split()
+    scholar representative delegate dignitary economist academic luminary invitee""".split()
 )
 
 

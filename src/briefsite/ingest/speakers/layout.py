@@ -28,7 +28,7 @@ from .cues import (
     TALK_NOUNS,
     TURN,
 )
-from .people import person_spans, place_alone, reads_as_person
+from .people import person_spans, place_alone, reads_as_person, unknown_words_name
 from .records import CARD, Mention
 from .roles import clean_role, role_at, title_starts
 
@@ -40,7 +40,8 @@ _LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w&’'-]*\s+){0,3}?(?:and\s+)?(?i:moderator|moderated by|chair|"
     r"chaired by|host|hosted by|speakers?|keynote(?:\s+speakers?)?|panel(?:l)?ists?|guests?|"
     r"presenters?|discussants?|welcome(?:\s+remarks)?|opening(?:\s+remarks)?|closing"
-    r"(?:\s+remarks)?|remarks|introduction|respondents?|interviewee|participants?))"
+    r"(?:\s+remarks)?|remarks|introduction|respondents?|interviewee|participants?|"
+    r"key-?note|address|speech|presentation|lecture|talk)(?:\s+[IVX\d]{1,4})?)"  # Key-note II
     r"\s*[:：]\s*(?P<rest>.*)$"
 )
 
@@ -253,14 +254,20 @@ def _card_shaped(text: str) -> _Card | None:
         return None
     if any(w.lower().strip(".") in ROLE_WORDS | INSTITUTION_HEADS for w in words):
         return None
-    if not any(w.lower().strip(",.") in ROLE_WORDS for w in role.split()):
+    if not _role_words(role):
         return None
     return _Card(" ".join(words), clean_role(role), tuple(titles))
 
 
+def _next_text(lines: Sequence[str], number: int) -> str:
+    """The next line that is not blank, as the layout readers see it."""
+    return next((_plain(line) for line in lines[number + 1 :] if line.strip()), "")
+
+
 def _role_words(text: str) -> bool:
     """Does the text hold a role's word ("Professor", "Director,")?"""
-    return any(w.lower().strip(",.;") in ROLE_WORDS for w in text.split())
+    words = [w.lower().strip(",.;") for w in text.split()]
+    return any(w in ROLE_WORDS or w.split("-")[0] in ROLE_WORDS for w in words)  # Vice-Président
 
 
 def _role_line(text: str) -> bool:
@@ -358,6 +365,7 @@ def layout_mentions(
         if not any(c.isalnum() for c in text):  # blank, or a page's rule: "|", "* * *"
             card_ended = bool(run)
             continue
+        above, role_above = role_above, ""  # only the line right before is above this one
         if QA_QUESTION.match(text):
             questions += 1
             close_run()
@@ -373,6 +381,9 @@ def layout_mentions(
         if listing:  # "Participating guests include: A, ROLE; B, ROLE"
             close_run()
             rest = text.lstrip("¹²³⁴⁵⁶⁷⁸⁹⁰* ")[listing.end() :]
+            if not rest.strip():  # "Moderator:" over the cards below it
+                cue = True
+                continue
             why = "listed after a cue such as 'Participating guests include:'"
             if pictured:
                 why = "pictured at the event in a role ('Left to right: NAME, ROLE; ...')"
@@ -502,14 +513,13 @@ def layout_mentions(
             continue
         card = _card(text, nlp, registry) if len(text.split()) <= 40 else None
         if card:
-            if not card.role and not run and role_above:  # the role printed above the name
-                card = _Card(card.name, clean_role(role_above), card.titles)
+            if not card.role and not run and above:  # the role printed above the name
+                card = _Card(card.name, clean_role(above), card.titles)
             if not run and pending and pending[-1][0] == number - 1:
                 run.extend(pending)  # lines of the card's shape above it open the run
             pending.clear()
             run.append((number, card, text))
             card_ended = False
-            role_above = ""
             continue
         role_above = text if _role_line(text) else ""
         bio = _BIO.match(text) if cue else None
@@ -526,6 +536,14 @@ def layout_mentions(
             run.append((number, shaped, text))  # model makes of the name on its own
             card_ended = False
             continue
+        if (
+            (run or cue)
+            and _role_words(_next_text(lines, number))
+            and unknown_words_name(text, nlp)
+        ):
+            run.append((number, _Card(text, "", ()), text))  # "Hiroo Ichikawa" above roles
+            card_ended = False
+            continue
         part = bool(run) and run[-1][1].role.lower() in EVENT_PARTS  # "NAME (Moderator)"
         if (
             run
@@ -533,12 +551,13 @@ def layout_mentions(
                 card_ended and run[-1][1].role and not part
             )  # after a blank line, only a card's first role line
             and (len(text.split()) <= 12 or (len(text.split()) <= 25 and _role_words(text)))
-            and not text.endswith((".", "?", "!"))
+            and not text.endswith((".", "?", "!", ":", "："))  # a sentence, a heading
             and not text.startswith(("•", "·", "- ", "* ", "– "))  # a new entry of a list
             and not _date_line(text, nlp)  # a byline's date, not a role
         ):
             number_, card_, line_ = run[-1]  # a role continued on the next line
-            role = f"{card_.role}{';' if part else ','} {text}" if card_.role else text
+            joint = ";" if part else "" if card_.role.endswith("/") else ","  # "Author /"
+            role = f"{card_.role}{joint} {text}" if card_.role else text
             run[-1] = (number_, _Card(card_.name, clean_role(role), card_.titles), line_)
             continue
         shaped = None if run else _card_shaped(text)

@@ -16,7 +16,7 @@ from ...names import (
     is_name_shaped,
     split_title,
 )
-from .cues import INSTITUTION_HEADS, ROLE_WORDS
+from .cues import INSTITUTION_HEADS, ROLE_WORDS, SPEAKING_VERBS
 from .parse import speaking
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ def person_spans(doc: Doc, registry: Registry, nlp: Language) -> list[tuple[Span
         )
         while words and words[-1] in ("’s", "'s", "’", "'", ",", "."):
             words.pop()
+        if len(words) > 2 and _capitalised_verb(words[-1]):
+            words.pop()  # "Prime Minister Dr. Manmohan Singh Chaired the meeting"
         if not words or any(i in taken for i in range(span.start, span.end)):
             return
         person = doc[start : start + len(words)]
@@ -171,6 +173,18 @@ def _name_run(doc: Doc, start: int) -> Span | None:
     if len(run) < 2 or not (is_name_shaped(run.text) or chinese_name(run.text)):
         return None
     return run
+
+
+def _capitalised_verb(word: str) -> bool:
+    """Is a capitalised word a verb of speaking in the past or third person ("Chaired",
+    "Says"), which a name the model tagged runs on into?"""
+    lower = word.lower()
+    if not word[:1].isupper():
+        return False
+    if lower == "said":
+        return True
+    stems = [lower[: -len(end)] for end in ("ed", "d", "es", "s") if lower.endswith(end)]
+    return any(stem in SPEAKING_VERBS for stem in stems)
 
 
 def joined_by_hyphen(doc: Doc, index: int) -> bool:
@@ -451,12 +465,22 @@ def label_alone(name: str, nlp: Language) -> str:
     return covering[0].label_ if covering else ""
 
 
+def unknown_words_name(name: str, nlp: Language) -> bool:
+    """Is a name-shaped line made only of words that are not English, and not a place?
+    The model knows few Japanese or Indian names ("Hiroo Ichikawa said so." is no PERSON
+    to it); on a card whose role lines follow, such a line can only be a name."""
+    if not is_name_shaped(name):
+        return False
+    doc = nlp(name)
+    return not any(_english_word(t, nlp) for t in doc) and not place_alone(name, nlp)
+
+
 def reads_as_person(name: str, nlp: Language) -> bool:
     """Is a name alone on a line (a speaker card) a person's? Asked of the model in the
     context it knows best, a sentence: "Anthony C. Hood said so." (an organisation's
     name, "Urban Age Institute said so.", is not a PERSON there)."""
-    if name.isupper():
-        name = name.title()  # "JOHN DONNELLY" reads as a name only in its usual case
+    # "JOHN DONNELLY", "Dirk AHNER" read as names only in their usual case
+    name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
     doc = nlp(f"{name} said so.")
     return any(
         e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents

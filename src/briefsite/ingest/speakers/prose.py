@@ -154,7 +154,11 @@ def prose_mentions(
         ):
             construction = "listed after a cue such as 'Speakers:'"
         if not construction:
-            construction = _in_a_list_sentence(span) or _in_a_semicolon_list(span, starts)
+            construction = (
+                _in_a_list_sentence(span)
+                or _in_a_verbless_list(span)
+                or _in_a_semicolon_list(span, starts)
+            )
         role, strength = role_at(span, titles, starts - title_starts(span))
         entry_role = _role_before_in_entry(span)
         if entry_role and not role.startswith(entry_role):  # "; ROLE, Mr NAME;"
@@ -569,6 +573,21 @@ def _in_a_list_sentence(span: Span) -> str:
             return ""
         token = token.head
     return f"listed ('{verb.text}')"
+
+
+def _in_a_verbless_list(span: Span) -> str:
+    """``Special invitees: A of X, B, ROLE, C``: a sentence without a verb whose head is
+    the plural of a cue noun lists the people after it."""
+    sentence = span.sent
+    root = sentence.root
+    if (
+        root.tag_ == "NNS"
+        and root.lemma_.lower() in LIST_NOUNS
+        and root.i < span.start
+        and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    ):
+        return f"listed under '{root.text}'"
+    return ""
 
 
 def _listing_verbs(sentence: Span) -> list[Token]:

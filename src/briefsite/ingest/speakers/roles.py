@@ -474,12 +474,14 @@ _EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The ne
 
 _DANGLING = re.compile(r"(?i)\s+(?:with|of|at|for|and|from|in|to)$")  # "Partner with"
 # A courtesy the name had, left after the role: "the FHKI's Chairman Mr. Clement Chan".
+_PARTY = re.compile(r"^[DRI](?:-[A-Z]{2})?\),?\s+(?=\S)")  # a US politician's party, state
 _TRAILING_COURTESY = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Dr|Ir)\.?$")
 
 
 def clean_role(role: str) -> str:
     role = role.split(" | ")[0]  # "Director, ... | Written Testimony": the next field
     role = _EMBEDDED_TIME.sub("", " ".join(role.split())).strip(" ,;:.(").lstrip(")")
+    role = _PARTY.sub("", role)  # "Michael Nutter (D), Mayor of Philadelphia"
     words = role.split(", ")
     while len(words) > 1 and words[0] in POST_NOMINALS | {"Hon"}:
         words.pop(0)  # "John Lee, GBM, SBS, PDSM, Chief Executive": honours before the role
