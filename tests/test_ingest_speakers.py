@@ -1298,3 +1298,19 @@ def test_only_the_line_right_above_a_card_gives_it_a_role(speakers):
         "Dr. Alaa Murabit",
     )
     assert ("Alaa Murabit", "") in speakers(lines=lines)
+
+
+def test_a_paragraph_quoted_from_another_report_is_an_excerpt_not_words(speakers):
+    excerpt = (
+        '"The panel turned to the housing shortage and the commute, two problems every city '
+        "of the region shares, and to what the cities could do together about them. Panelists "
+        "included Fremont Planning Director Ana Ruiz; Berkeley Community Development Director "
+        'Mark Olsen; and Richmond Planning Director Lena Moss."'
+    )
+    words = (
+        "“We have to build more homes near the stations, and we have to build them now, "
+        "because the commute is costing families hours every day and the region its future, "
+        "as Governor Maria Vance told the legislature last year when she signed the housing "
+        "bill into law,” Ruiz said."
+    )
+    assert [name for name, _ in speakers(excerpt, words)] == ["Ana Ruiz", "Mark Olsen", "Lena Moss"]

@@ -100,6 +100,23 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Words of one who speaks for themselves or to the reader: a quotation holds them.
+_SPEAKERS_OWN_WORDS = frozenset("i me my mine we us our ours you your yours".split())
+
+
+def _quoted_excerpt(doc: Doc) -> bool:
+    """Is a paragraph wholly in quotation marks an excerpt of another report, not anyone's
+    words? An aggregator quotes the story it links to: long, and in the third person
+    ("Participants included A, ROLE; B, ROLE"), with no one's "I", "we" or "you"."""
+    text = doc.text.strip()
+    if not (text[:1] in ("“", '"') and text[-1:] in ("”", '"')) or len(doc) < 40:
+        return False
+    inner = text[1:-1]
+    if any(closing in inner for _, closing in _QUOTES if closing != '"') or '"' in inner:
+        return False  # quotations inside, or two quotations side by side
+    return not any(t.lower_ in _SPEAKERS_OWN_WORDS for t in doc)
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
@@ -113,7 +130,7 @@ def prose_mentions(
     in_turn: bool = False,
 ) -> list[Mention]:
     plain = doc.text
-    quotes = _quote_spans(plain)
+    quotes = [] if _quoted_excerpt(doc) else _quote_spans(plain)
     if in_turn:  # the rest of a speaker's turn in a transcript: as a quotation
         quotes.append((-1, len(plain) + 1))
     turn = TURN.match(plain) or QA_ANSWER.match(plain)
