@@ -1314,3 +1314,43 @@ def test_a_paragraph_quoted_from_another_report_is_an_excerpt_not_words(speakers
         "bill into law,” Ruiz said."
     )
     assert [name for name, _ in speakers(excerpt, words)] == ["Ana Ruiz", "Mark Olsen", "Lena Moss"]
+
+
+def test_the_people_an_audience_heard_from(speakers):
+    text = (
+        "We heard from both Mayor Ana Lopez of Toledo and Mayor Carl Berg of Duluth about "
+        "their plans for the waterfront."
+    )
+    assert [name for name, _ in speakers(text)] == ["Ana Lopez", "Carl Berg"]
+
+
+def test_headliners_a_gathering_featured(speakers):
+    text = (
+        "The one-day gathering featured headliners including former Governor Ruth Adler and "
+        "Transit Authority president Omar Haddad."
+    )
+    assert [name for name, _ in speakers(text)] == ["Ruth Adler", "Omar Haddad"]
+
+
+def test_a_caption_from_left_to_right_in_running_text(speakers):
+    text = (
+        "A discussion on the future of local news. From left to right: Spotlight co-founder "
+        "Maria Gomez, David Lin with the Valley Community Foundation, and Sara Patel with the "
+        "Open Press Fund."
+    )
+    found = speakers(text)
+    assert [name for name, _ in found] == ["Maria Gomez", "David Lin", "Sara Patel"]
+    assert found[1:] == [
+        ("David Lin", "With the Valley Community Foundation"),
+        ("Sara Patel", "With the Open Press Fund"),
+    ]
+
+
+def test_a_semicolon_list_opens_its_entries_after_the_semicolons(speakers):
+    text = (
+        "During this morning panel, panelists Ravi Anand, Head of Urban Systems, Sidewalk "
+        "Labs; Kate Burke, Northeast Market Lead, Tesla; Dale Brook, Chief Planning Officer, "
+        "NRDC; and Jean Holt, Deputy Director, Climate Center discussed ways to cut emissions."
+    )
+    names = [name for name, _ in speakers(text)]
+    assert names == ["Ravi Anand", "Kate Burke", "Dale Brook", "Jean Holt"]

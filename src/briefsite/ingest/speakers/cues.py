@@ -138,7 +138,8 @@ SALUTATION = re.compile(
 LIST_NOUNS = frozenset(
     """speaker guest panelist panellist participant attendee moderator presenter keynote
     discussant chair host co-chair judge panel lineup line-up expert figure official leader
-    scholar representative delegate dignitary economist academic luminary invitee""".split()
+    scholar representative delegate dignitary economist academic luminary invitee
+    headliner""".split()
 )
 
 
@@ -163,7 +164,7 @@ LED_THINGS = (
 # ... and the events whose lists they are ("the forum featured", "the session included")
 CUE_NOUNS = LIST_NOUNS | frozenset(
     """event forum session delegation summit conference meeting symposium seminar
-    roundtable webinar dialogue""".split()
+    roundtable webinar dialogue gathering""".split()
 )
 
 

@@ -17,6 +17,7 @@ from .cues import (
     LIST_NOUNS,
     LIST_VERBS,
     PARTY_PREPOSITIONS,
+    PICTURED,
     PLURAL_PRONOUNS,
     PRONOUNS,
     QA_ANSWER,
@@ -189,6 +190,8 @@ def prose_mentions(
             role, strength = clean_role(shared), TITLE
         if not construction and role and _PHOTO_SHOWS.match(sentence):
             construction = "pictured at the event in a role ('Photo shows ...')"
+        if not construction and PICTURED.match(sentence):
+            construction = "pictured at the event ('From left to right: ...')"
         if _called_reporter(span):
             excluded = "a reporter"
         mentions.append(
@@ -307,7 +310,11 @@ def _between_entries(spans: list[Span], mentions: list[Mention]) -> list[Mention
         if not (first.sent.start == span.sent.start == last.sent.start):
             continue
         doc = span.doc
-        if _list_gap(doc[first.end : span.start]) and _list_gap(doc[span.end : last.start]):
+        gaps = doc[first.end : span.start], doc[span.end : last.start]
+        opening = doc[max(span.start - 2, 0) : span.start]
+        if any(t.text == ";" for gap in gaps for t in gap) and ";" not in opening.text:
+            continue  # "...; ROLE Hoi Chi Leong; ...": entries of a semicolon list open after one
+        if _list_gap(gaps[0]) and _list_gap(gaps[1]):
             found[k] = replace(
                 mention, construction=f"an entry of the list of {first.text} and {last.text}"
             )
@@ -447,6 +454,8 @@ def _construction(span: Span) -> str:
                 return f"'{made[0].text} ... {governor.text} by'"
         if preposition == "to" and governor.lower_ == "according":
             return "'according to'"
+        if preposition == "from" and governor.lemma_.lower() in ("hear", "listen"):
+            return f"'{governor.text} from'"  # "We heard from Mayor X and Mayor Y"
         if preposition in PARTY_PREPOSITIONS and governor.lemma_.lower() in TALK_NOUNS:
             return "" if cited(governor) else f"'{governor.text} {preposition}'"
         if preposition == "of" and governor.lemma_.lower() in ATTENDANCE_NOUNS:

@@ -33,7 +33,9 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
         tail = rest[rest.find(after) + len(after) :] if after else rest
         if not closing and _COURTESY_ENTRY.match(tail) and _role_first(rest):
             after = ""  # "Mrs Lam, Vice Governor of X, Mr Ouyang": the next person's role
-    elif index < len(doc) and doc[index].lower_ in ("of", "from", "at"):
+    elif index < len(doc) and (
+        doc[index].lower_ in ("of", "from", "at") or _with_a_body(doc[index])
+    ):
         words = list(doc[index].subtree)
         ends = [n for n, t in enumerate(words) if t.i in others]  # the next person's name
         after = "".join(t.text_with_ws for t in words[: ends[0] if ends else None])
@@ -52,6 +54,11 @@ def role_at(span: Span, titles: list[str], others: frozenset[int] = frozenset())
         return clean_role(before_text), TITLE
     stated = _stated_role(span)
     return (clean_role(stated), APPOSITION) if stated else ("", 0)
+
+
+def _with_a_body(word: Token) -> bool:
+    """ "Hannah Stone with the Emerson Collective": "with" an organisation, where one works."""
+    return word.lower_ == "with" and any(t.ent_type_ == "ORG" for t in word.subtree)
 
 
 # Where a person stands in a photo: "(left)", "(second from right)", "(middle in left grid)".
