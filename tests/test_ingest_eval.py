@@ -12,19 +12,19 @@ from briefsite.ingest.evaluate import evaluate, load_corpus
 
 from .conftest import FIXTURES, ROOT
 
-FLOOR = {"speakers_f1": 0.90, "speakers_precision": 0.965, "roles": 0.85, "regions_f1": 0.955}
+FLOOR = {"speakers_f1": 0.89, "speakers_precision": 0.965, "roles": 0.85, "regions_f1": 0.945}
 
 
 def test_ingest_meets_its_floor_on_the_labelled_corpus(registry):
     evaluation = evaluate(load_corpus(FIXTURES / "corpus", ROOT), registry)
     speakers, regions = evaluation.total("speakers"), evaluation.total("regions")
-    assert len(evaluation.texts) >= 347
+    assert len(evaluation.texts) >= 395
     assert not evaluation.refused, [t.labelled.name for t in evaluation.refused]
     assert speakers.f1 >= FLOOR["speakers_f1"]
     assert speakers.precision >= FLOOR["speakers_precision"]
     assert evaluation.role_accuracy >= FLOOR["roles"]
     assert regions.f1 >= FLOOR["regions_f1"]
-    assert evaluation.not_persons <= 24  # see the README: buildings, firms, a typo
+    assert evaluation.not_persons <= 26  # see the README: buildings, firms, a typo
 
 
 def test_every_corpus_text_keeps_its_source_url():
