@@ -113,7 +113,7 @@ def _quoted_excerpt(doc: Doc) -> bool:
     if not (text[:1] in ("“", '"') and text[-1:] in ("”", '"')) or len(doc) < 40:
         return False
     inner = text[1:-1]
-    if any(closing in inner for _, closing in _QUOTES if closing != '"') or '"' in inner:
+    if any(closing in inner for _, closing in _QUOTES):
         return False  # quotations inside, or two quotations side by side
     return not any(t.lower_ in _SPEAKERS_OWN_WORDS for t in doc)
 

@@ -480,8 +480,8 @@ _EMBEDDED_TIME = re.compile(r"\s\d{1,2}[:.]\d{2}\b.*$")  # "... Fund 2:30 The ne
 
 
 _DANGLING = re.compile(r"(?i)\s+(?:with|of|at|for|and|from|in|to)$")  # "Partner with"
-# A courtesy the name had, left after the role: "the FHKI's Chairman Mr. Clement Chan".
 _PARTY = re.compile(r"^[DRI](?:-[A-Z]{2})?\),?\s+(?=\S)")  # a US politician's party, state
+# A courtesy the name had, left after the role: "the FHKI's Chairman Mr. Clement Chan".
 _TRAILING_COURTESY = re.compile(r"(?<=\w)\s+(?:Mr|Mrs|Ms|Dr|Ir)\.?$")
 
 
